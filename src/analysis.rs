@@ -1,0 +1,564 @@
+//! What a scenario allows: every reachable state, the best and worst scores, the expert path.
+//!
+//! The analysis explores states (node, flags, mood, compliance), never paths,
+//! so a scenario with many branches that meet again stays cheap. Values are
+//! computed once per state, successors first (strongly connected components in
+//! reverse topological order); inside a loop they are relaxed a bounded number
+//! of rounds, which is exact for loops that earn no points.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::engine::{Move, Place, Playbook, State};
+use crate::scenario::{Dimension, Points};
+
+/// Most states explored before the analysis gives up (and the checker says so).
+pub const MAX_STATES: usize = 200_000;
+
+/// Most relaxation rounds inside one loop.
+const LOOP_ROUNDS: usize = 64;
+
+/// Best and worst totals reachable from a state to the end of the call (wrap-up included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Value {
+    best: [i64; 3],
+    worst: [i64; 3],
+    best_weighted: i64,
+    worst_weighted: i64,
+    /// Best weighted total over completions that break no compliance rule.
+    clean_weighted: Option<i64>,
+    expert_move: Option<Move>,
+    worst_move: Option<Move>,
+}
+
+/// One transition of the state graph.
+#[derive(Debug, Clone)]
+struct Edge {
+    mv: Move,
+    target: usize,
+    points: Points,
+}
+
+/// The explored state graph of a scenario and its values.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    states: Vec<State>,
+    index: HashMap<State, usize>,
+    edges: Vec<Vec<Edge>>,
+    values: Vec<Option<Value>>,
+    component: Vec<usize>,
+    paths: Vec<u64>,
+    /// Whether exploration stopped at [`MAX_STATES`].
+    pub truncated: bool,
+}
+
+impl Analysis {
+    /// Explores every state reachable in a playbook and values it.
+    pub fn new(book: &Playbook) -> Analysis {
+        let mut analysis = Analysis {
+            states: Vec::new(),
+            index: HashMap::new(),
+            edges: Vec::new(),
+            values: Vec::new(),
+            component: Vec::new(),
+            paths: Vec::new(),
+            truncated: false,
+        };
+        analysis.explore(book);
+        let components = analysis.components();
+        analysis.value(book, &components);
+        analysis
+    }
+
+    fn intern(&mut self, state: State) -> usize {
+        if let Some(&i) = self.index.get(&state) {
+            return i;
+        }
+        let i = self.states.len();
+        self.states.push(state);
+        self.index.insert(state, i);
+        self.edges.push(Vec::new());
+        i
+    }
+
+    fn explore(&mut self, book: &Playbook) {
+        let first = self.intern(book.initial());
+        let mut stack = vec![first];
+        while let Some(i) = stack.pop() {
+            let state = self.states[i];
+            for mv in book.moves(&state) {
+                let Some(step) = book.apply(&state, mv) else {
+                    continue;
+                };
+                if !self.index.contains_key(&step.state) {
+                    if self.states.len() >= MAX_STATES {
+                        self.truncated = true;
+                        continue;
+                    }
+                    stack.push(self.states.len());
+                }
+                let target = self.intern(step.state);
+                self.edges[i].push(Edge {
+                    mv,
+                    target,
+                    points: step.points,
+                });
+            }
+        }
+    }
+
+    /// Strongly connected components, successors before predecessors (iterative Tarjan).
+    fn components(&mut self) -> Vec<Vec<usize>> {
+        let n = self.states.len();
+        let mut order = vec![usize::MAX; n];
+        let mut low = vec![0; n];
+        let mut on_stack = vec![false; n];
+        let mut stack = Vec::new();
+        let mut components = Vec::new();
+        let mut counter = 0;
+        self.component = vec![usize::MAX; n];
+        for root in 0..n {
+            if order[root] != usize::MAX {
+                continue;
+            }
+            let mut calls = vec![(root, 0usize)];
+            while let Some(&mut (v, ref mut next)) = calls.last_mut() {
+                if *next == 0 && order[v] == usize::MAX {
+                    order[v] = counter;
+                    low[v] = counter;
+                    counter += 1;
+                    stack.push(v);
+                    on_stack[v] = true;
+                }
+                if let Some(edge) = self.edges[v].get(*next) {
+                    *next += 1;
+                    let w = edge.target;
+                    if order[w] == usize::MAX {
+                        calls.push((w, 0));
+                    } else if on_stack[w] {
+                        low[v] = low[v].min(order[w]);
+                    }
+                    continue;
+                }
+                calls.pop();
+                if let Some(&(parent, _)) = calls.last() {
+                    low[parent] = low[parent].min(low[v]);
+                }
+                if low[v] == order[v] {
+                    let mut members = Vec::new();
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        self.component[w] = components.len();
+                        members.push(w);
+                        if w == v {
+                            break;
+                        }
+                    }
+                    components.push(members);
+                }
+            }
+        }
+        components
+    }
+
+    fn value(&mut self, book: &Playbook, components: &[Vec<usize>]) {
+        let weights = book.scenario.weights;
+        self.values = vec![None; self.states.len()];
+        self.paths = vec![0; self.states.len()];
+        for members in components {
+            let looping = members.len() > 1
+                || members
+                    .iter()
+                    .any(|&s| self.edges[s].iter().any(|e| e.target == s));
+            let rounds = if looping {
+                members.len().min(LOOP_ROUNDS) + 1
+            } else {
+                1
+            };
+            for _ in 0..rounds {
+                let mut changed = false;
+                for &s in members {
+                    let value = self.value_of(book, s, &weights);
+                    if value != self.values[s] {
+                        self.values[s] = value;
+                        changed = true;
+                    }
+                }
+                if !changed {
+                    break;
+                }
+            }
+            for &s in members {
+                let state = self.states[s];
+                self.paths[s] = if matches!(state.place, Place::Ending(_)) {
+                    1
+                } else {
+                    self.edges[s]
+                        .iter()
+                        .filter(|e| self.component[e.target] != self.component[s])
+                        .fold(0u64, |sum, e| sum.saturating_add(self.paths[e.target]))
+                };
+            }
+        }
+    }
+
+    fn value_of(
+        &self,
+        book: &Playbook,
+        s: usize,
+        weights: &crate::scenario::Weights,
+    ) -> Option<Value> {
+        let state = self.states[s];
+        if let Place::Ending(_) = state.place {
+            let bounds = book.wrap_up_bounds(&state);
+            let best = dims(bounds.best);
+            let worst = dims(bounds.worst);
+            return Some(Value {
+                best,
+                worst,
+                best_weighted: bounds.best.weighted(weights),
+                worst_weighted: bounds.worst.weighted(weights),
+                clean_weighted: state.compliant.then(|| bounds.best.weighted(weights)),
+                expert_move: None,
+                worst_move: None,
+            });
+        }
+        let mut result: Option<Value> = None;
+        for edge in &self.edges[s] {
+            let Some(next) = self.values[edge.target] else {
+                continue;
+            };
+            let gained = dims(edge.points);
+            let weighted = edge.points.weighted(weights);
+            let candidate = Value {
+                best: std::array::from_fn(|d| gained[d] + next.best[d]),
+                worst: std::array::from_fn(|d| gained[d] + next.worst[d]),
+                best_weighted: weighted + next.best_weighted,
+                worst_weighted: weighted + next.worst_weighted,
+                clean_weighted: next.clean_weighted.map(|c| c + weighted),
+                expert_move: Some(edge.mv),
+                worst_move: Some(edge.mv),
+            };
+            result = Some(match result {
+                None => candidate,
+                Some(current) => {
+                    let expert_key = |v: &Value| {
+                        (
+                            v.clean_weighted.is_some(),
+                            v.clean_weighted.unwrap_or(v.best_weighted),
+                        )
+                    };
+                    let expert = if expert_key(&candidate) > expert_key(&current) {
+                        &candidate
+                    } else {
+                        &current
+                    };
+                    let worst = if candidate.worst_weighted < current.worst_weighted {
+                        &candidate
+                    } else {
+                        &current
+                    };
+                    Value {
+                        best: std::array::from_fn(|d| current.best[d].max(candidate.best[d])),
+                        worst: std::array::from_fn(|d| current.worst[d].min(candidate.worst[d])),
+                        best_weighted: current.best_weighted.max(candidate.best_weighted),
+                        worst_weighted: worst.worst_weighted,
+                        clean_weighted: current.clean_weighted.max(candidate.clean_weighted),
+                        expert_move: expert.expert_move,
+                        worst_move: worst.worst_move,
+                    }
+                }
+            });
+        }
+        result
+    }
+
+    /// Every explored state.
+    pub fn states(&self) -> &[State] {
+        &self.states
+    }
+
+    /// The moves leaving a state, with their targets, by state index.
+    pub fn moves_from(&self, state: usize) -> impl Iterator<Item = (Move, usize)> + '_ {
+        self.edges[state].iter().map(|e| (e.mv, e.target))
+    }
+
+    /// Whether an ending can be reached from a state (by index).
+    pub fn can_end(&self, state: usize) -> bool {
+        self.values[state].is_some()
+    }
+
+    /// The index of a state, if it was explored.
+    pub fn find(&self, state: &State) -> Option<usize> {
+        self.index.get(state).copied()
+    }
+
+    /// Whether a state lies on a loop.
+    pub fn in_loop(&self, state: usize) -> bool {
+        let c = self.component[state];
+        self.component.iter().filter(|&&other| other == c).count() > 1
+            || self.edges[state].iter().any(|e| e.target == state)
+    }
+
+    /// Moves on a loop that earn points (each time round), as (state index, move).
+    pub fn scoring_loop_moves(&self) -> Vec<(usize, Move)> {
+        let mut found = Vec::new();
+        for (s, edges) in self.edges.iter().enumerate() {
+            for edge in edges {
+                if self.component[edge.target] == self.component[s]
+                    && edge.points != Points::default()
+                {
+                    found.push((s, edge.mv));
+                }
+            }
+        }
+        found
+    }
+
+    /// The expert's move in a state: the highest weighted score that breaks no rule.
+    pub fn expert_move(&self, state: &State) -> Option<Move> {
+        self.values[self.find(state)?].and_then(|v| v.expert_move)
+    }
+
+    /// The worst move in a state: the lowest weighted score.
+    pub fn worst_move(&self, state: &State) -> Option<Move> {
+        self.values[self.find(state)?].and_then(|v| v.worst_move)
+    }
+
+    /// The highest points reachable in each dimension over a whole call.
+    pub fn max_points(&self) -> Points {
+        self.values
+            .first()
+            .copied()
+            .flatten()
+            .map_or(Points::default(), |v| points_of(v.best))
+    }
+
+    /// The lowest points reachable in each dimension over a whole call.
+    pub fn min_points(&self) -> Points {
+        self.values
+            .first()
+            .copied()
+            .flatten()
+            .map_or(Points::default(), |v| points_of(v.worst))
+    }
+
+    /// The weighted total of the expert path: the denominator of the overall score.
+    pub fn expert_weighted(&self) -> i64 {
+        self.values
+            .first()
+            .copied()
+            .flatten()
+            .map_or(0, |v| v.clean_weighted.unwrap_or(v.best_weighted))
+    }
+
+    /// The lowest weighted total reachable.
+    pub fn worst_weighted(&self) -> i64 {
+        self.values
+            .first()
+            .copied()
+            .flatten()
+            .map_or(0, |v| v.worst_weighted)
+    }
+
+    /// Whether some complete call breaks no compliance rule.
+    pub fn has_clean_path(&self) -> bool {
+        self.values
+            .first()
+            .copied()
+            .flatten()
+            .is_some_and(|v| v.clean_weighted.is_some())
+    }
+
+    /// Number of distinct ways through the call (loops counted once), saturating.
+    pub fn paths(&self) -> u64 {
+        self.paths.first().copied().unwrap_or(0)
+    }
+
+    /// Whether any loop exists in the call.
+    pub fn has_loops(&self) -> bool {
+        (0..self.states.len()).any(|s| self.in_loop(s))
+    }
+
+    /// Endings reached by some call, by index.
+    pub fn endings_reached(&self) -> Vec<usize> {
+        let mut endings: Vec<usize> = self
+            .states
+            .iter()
+            .filter_map(|s| match s.place {
+                Place::Ending(e) => Some(e),
+                Place::Node(_) => None,
+            })
+            .collect();
+        endings.sort_unstable();
+        endings.dedup();
+        endings
+    }
+
+    /// Nodes reached by some call, by index.
+    pub fn nodes_reached(&self) -> Vec<usize> {
+        let mut nodes: Vec<usize> = self
+            .states
+            .iter()
+            .filter_map(|s| match s.place {
+                Place::Node(n) => Some(n),
+                Place::Ending(_) => None,
+            })
+            .collect();
+        nodes.sort_unstable();
+        nodes.dedup();
+        nodes
+    }
+
+    /// The moves of the expert path from the start, and the state it ends in.
+    pub fn path(
+        &self,
+        book: &Playbook,
+        pick: impl Fn(&Analysis, &State) -> Option<Move>,
+    ) -> (Vec<(State, Move)>, State) {
+        let mut state = book.initial();
+        let mut path = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        while seen.insert(state) {
+            let Some(mv) = pick(self, &state) else { break };
+            let Some(step) = book.apply(&state, mv) else {
+                break;
+            };
+            path.push((state, mv));
+            state = step.state;
+        }
+        (path, state)
+    }
+}
+
+fn dims(points: Points) -> [i64; 3] {
+    Dimension::ALL.map(|d| i64::from(points.get(d)))
+}
+
+fn points_of(values: [i64; 3]) -> Points {
+    let clamp = |v: i64| v.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+    Points {
+        empathy: clamp(values[0]),
+        accuracy: clamp(values[1]),
+        resolution: clamp(values[2]),
+    }
+}
+
+/// The summary `frontline analyze` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Scenario id.
+    pub id: String,
+    /// Number of nodes.
+    pub nodes: usize,
+    /// Number of endings written.
+    pub endings: usize,
+    /// Endings some call reaches, by id.
+    pub endings_reached: Vec<String>,
+    /// Reachable states explored.
+    pub states: usize,
+    /// Distinct ways through the call (loops counted once).
+    pub paths: u64,
+    /// Whether the call has loops.
+    pub loops: bool,
+    /// Decisions on the expert path (wrap-up not counted).
+    pub decisions_on_expert_path: usize,
+    /// Lowest and highest points per dimension.
+    pub dimensions: DimensionBounds,
+    /// Lowest and highest weighted totals.
+    pub weighted: Bound,
+    /// The expert path: each decision and the ending.
+    pub expert_path: Vec<PathStep>,
+    /// The ending of the expert path.
+    pub expert_ending: String,
+    /// Whether the expert path passes the scenario.
+    pub expert_passes: bool,
+}
+
+/// Lowest and highest points.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Bound {
+    /// Lowest reachable.
+    pub min: i64,
+    /// Highest reachable.
+    pub max: i64,
+}
+
+/// Bounds for each dimension.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DimensionBounds {
+    /// Empathy.
+    pub empathy: Bound,
+    /// Accuracy.
+    pub accuracy: Bound,
+    /// Resolution.
+    pub resolution: Bound,
+}
+
+/// One decision of a path.
+#[derive(Debug, Clone, Serialize)]
+pub struct PathStep {
+    /// The node.
+    pub node: String,
+    /// What the expert picks (`(silence)` for letting a timer run out).
+    pub choice: String,
+}
+
+impl Report {
+    /// Summarises the analysis of a playbook; `expert_passes` comes from playing the expert path.
+    pub fn new(book: &Playbook, analysis: &Analysis, expert_passes: bool) -> Report {
+        let (path, end) = analysis.path(book, Analysis::expert_move);
+        let bound = |d: Dimension| Bound {
+            min: i64::from(analysis.min_points().get(d)),
+            max: i64::from(analysis.max_points().get(d)),
+        };
+        let expert_path = path
+            .iter()
+            .filter_map(|(state, mv)| {
+                let Place::Node(n) = state.place else {
+                    return None;
+                };
+                Some(PathStep {
+                    node: book.id_of(state.place).to_owned(),
+                    choice: match mv {
+                        Move::Choose(_) => book
+                            .choice(n, *mv)
+                            .map_or(String::new(), |c| c.text.clone()),
+                        Move::Silence => "(silence)".to_owned(),
+                    },
+                })
+            })
+            .collect();
+        let scenario = &book.scenario;
+        Report {
+            id: scenario.id.clone(),
+            nodes: scenario.nodes.len(),
+            endings: scenario.endings.len(),
+            endings_reached: analysis
+                .endings_reached()
+                .iter()
+                .map(|&e| book.id_of(Place::Ending(e)).to_owned())
+                .collect(),
+            states: analysis.states().len(),
+            paths: analysis.paths(),
+            loops: analysis.has_loops(),
+            decisions_on_expert_path: path.len(),
+            dimensions: DimensionBounds {
+                empathy: bound(Dimension::Empathy),
+                accuracy: bound(Dimension::Accuracy),
+                resolution: bound(Dimension::Resolution),
+            },
+            weighted: Bound {
+                min: analysis.worst_weighted(),
+                max: analysis.expert_weighted(),
+            },
+            expert_path,
+            expert_ending: match end.place {
+                Place::Ending(_) => book.id_of(end.place).to_owned(),
+                Place::Node(_) => String::new(),
+            },
+            expert_passes,
+        }
+    }
+}

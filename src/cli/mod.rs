@@ -1,0 +1,370 @@
+//! The `frontline` command line: check, list, play, analyze and graph scenarios.
+//!
+//! Exit codes are a contract: 0 success, 1 a problem found (an error in a
+//! scenario, a failed load), 2 bad usage. Errors go to stderr; results to
+//! stdout, as text or JSON.
+
+mod play;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+
+use crate::analysis::Report;
+use crate::check::play_auto;
+use crate::diagnostic::{Diagnostic, tally};
+use crate::engine::Prepared;
+use crate::library::{Library, LibraryEntry};
+use crate::paths;
+
+pub use play::{AutoPlay, PlayArgs, Script};
+
+/// Frontline: a training simulator for contact-center calls.
+#[derive(Debug, Parser)]
+#[command(name = "frontline", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do; without one, the app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate scenario files or folders (default: the built-in library).
+    Check {
+        /// Files or folders; folders are searched for *.ron recursively.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List the scenarios of a library.
+    List {
+        /// Library folders (default: the built-in library).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Play a call in the terminal.
+    Play(PlayArgs),
+    /// Best and worst reachable scores, the expert path, paths and endings.
+    Analyze {
+        /// A scenario id from the library, or a file.
+        scenario: String,
+        /// Library folder to find ids in (default: the built-in library).
+        #[arg(long)]
+        library: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Export the branching as Graphviz DOT or Mermaid.
+    Graph {
+        /// A scenario id from the library, or a file.
+        scenario: String,
+        /// Library folder to find ids in (default: the built-in library).
+        #[arg(long)]
+        library: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+}
+
+/// Text for people, JSON for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Human-readable.
+    Text,
+    /// One JSON document on stdout.
+    Json,
+}
+
+/// Graph formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// Mermaid flowchart.
+    Mermaid,
+}
+
+/// A failure of a command: what to print and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    /// Exit code: 1 for a problem found, 2 for bad usage.
+    pub code: u8,
+    /// What to print on stderr.
+    pub message: String,
+}
+
+impl Failure {
+    /// A problem found (exit 1).
+    pub fn problem(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    /// Bad usage (exit 2).
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+/// Runs a subcommand; output goes to `out`.
+pub fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
+    match command {
+        Command::Check { paths, format } => check(paths, format, out),
+        Command::List { paths, format } => list(paths, format, out),
+        Command::Play(args) => play::run(args, out),
+        Command::Analyze {
+            scenario,
+            library,
+            format,
+        } => analyze(&scenario, library, format, out),
+        Command::Graph {
+            scenario,
+            library,
+            format,
+        } => graph(&scenario, library, format, out),
+    }
+}
+
+fn write(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
+    out.write_all(text.as_bytes())
+        .map_err(|e| Failure::problem(format!("cannot write output: {e}")))
+}
+
+fn default_library(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, Failure> {
+    if !paths.is_empty() {
+        return Ok(paths);
+    }
+    paths::scenarios_dir().map(|dir| vec![dir]).ok_or_else(|| {
+        Failure::usage("no scenario library found: give a folder, or run from the project folder")
+    })
+}
+
+fn load_library(paths: Vec<PathBuf>) -> Result<Library, Failure> {
+    let paths = default_library(paths)?;
+    Library::load(&paths, paths::assets_dir()).map_err(|d| Failure::usage(d.one_line()))
+}
+
+fn check(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(), Failure> {
+    let library = load_library(paths)?;
+    let diagnostics: Vec<&Diagnostic> = library.diagnostics().collect();
+    let owned: Vec<Diagnostic> = diagnostics.iter().map(|d| (*d).clone()).collect();
+    let (errors, warnings) = tally(&owned);
+    match format {
+        Format::Json => {
+            let value = json!({
+                "files": library.entries.len(),
+                "errors": errors,
+                "warnings": warnings,
+                "diagnostics": owned,
+            });
+            write(
+                out,
+                &format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&value).unwrap_or_default()
+                ),
+            )?;
+        }
+        Format::Text => {
+            for entry in &library.entries {
+                for diagnostic in &entry.diagnostics {
+                    write(out, &diagnostic.render(entry.source.as_deref()))?;
+                }
+            }
+            write(
+                out,
+                &format!(
+                    "{} files checked: {errors} errors, {warnings} warnings\n",
+                    library.entries.len()
+                ),
+            )?;
+        }
+    }
+    if errors > 0 {
+        Err(Failure {
+            code: 1,
+            message: String::new(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
+fn list(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(), Failure> {
+    let library = load_library(paths)?;
+    let rows: Vec<serde_json::Value> = library
+        .entries
+        .iter()
+        .map(|entry| {
+            let scenario = entry.scenario.as_ref();
+            json!({
+                "id": entry.id(),
+                "title": scenario.map(|s| s.title.clone()).unwrap_or_default(),
+                "language": scenario.map(|s| s.language.clone()).unwrap_or_default(),
+                "difficulty": scenario.map(|s| s.difficulty.name()).unwrap_or_default(),
+                "tags": scenario.map(|s| s.tags.clone()).unwrap_or_default(),
+                "minutes": scenario.map(|s| s.minutes).unwrap_or_default(),
+                "path": entry.path,
+                "broken": entry.is_broken(),
+            })
+        })
+        .collect();
+    match format {
+        Format::Json => write(
+            out,
+            &format!(
+                "{}\n",
+                serde_json::to_string_pretty(&rows).unwrap_or_default()
+            ),
+        ),
+        Format::Text => {
+            let mut text = String::new();
+            for (entry, row) in library.entries.iter().zip(&rows) {
+                let status = if entry.is_broken() { "  BROKEN" } else { "" };
+                text.push_str(&format!(
+                    "{:<28} {:<3} {:<13} {}{status}\n",
+                    row["id"].as_str().unwrap_or_default(),
+                    row["language"].as_str().unwrap_or_default(),
+                    row["difficulty"].as_str().unwrap_or_default(),
+                    row["title"].as_str().unwrap_or_default(),
+                ));
+            }
+            text.push_str(&format!("{} scenarios\n", library.entries.len()));
+            write(out, &text)
+        }
+    }
+}
+
+/// Finds a playable scenario by file path or by id in a library.
+pub fn resolve(scenario: &str, library: Option<PathBuf>) -> Result<LibraryEntry, Failure> {
+    let as_path = PathBuf::from(scenario);
+    let entry = if as_path.is_file() {
+        let library = Library::load(std::slice::from_ref(&as_path), paths::assets_dir())
+            .map_err(|d| Failure::usage(d.one_line()))?;
+        library
+            .entries
+            .into_iter()
+            .next()
+            .ok_or_else(|| Failure::usage(format!("cannot read {scenario}")))?
+    } else {
+        let library = load_library(library.into_iter().collect())?;
+        match library.find(scenario) {
+            Some(entry) => entry.clone(),
+            None => {
+                let ids: Vec<String> = library.entries.iter().map(LibraryEntry::id).collect();
+                return Err(Failure::usage(format!(
+                    "no scenario `{scenario}` (neither a file nor an id in the library); ids: {}",
+                    ids.join(", ")
+                )));
+            }
+        }
+    };
+    if entry.prepared.is_none() {
+        let report: String = entry
+            .diagnostics
+            .iter()
+            .map(|d| d.render(entry.source.as_deref()))
+            .collect();
+        return Err(Failure::problem(format!(
+            "{report}{} cannot be played until its errors are fixed",
+            entry.path.display()
+        )));
+    }
+    Ok(entry)
+}
+
+fn prepared_of(entry: &LibraryEntry) -> Result<Arc<Prepared>, Failure> {
+    entry
+        .prepared
+        .clone()
+        .ok_or_else(|| Failure::problem("the scenario has errors"))
+}
+
+fn analyze(
+    scenario: &str,
+    library: Option<PathBuf>,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let entry = resolve(scenario, library)?;
+    let prepared = prepared_of(&entry)?;
+    let expert_passes = play_auto(&prepared, 0, true)
+        .result()
+        .is_some_and(|r| r.passed);
+    let report = Report::new(&prepared.book, &prepared.analysis, expert_passes);
+    match format {
+        Format::Json => write(
+            out,
+            &format!(
+                "{}\n",
+                serde_json::to_string_pretty(&report).unwrap_or_default()
+            ),
+        ),
+        Format::Text => {
+            let d = &report.dimensions;
+            let mut text = format!(
+                "{} — {} nodes, {} endings ({} reachable), {} states, {} paths{}\n",
+                report.id,
+                report.nodes,
+                report.endings,
+                report.endings_reached.len(),
+                report.states,
+                report.paths,
+                if report.loops { ", with loops" } else { "" }
+            );
+            text.push_str(&format!(
+                "points      min   max\n  empathy   {:>4}  {:>4}\n  accuracy  {:>4}  {:>4}\n  resolution{:>4}  {:>4}\n  weighted  {:>4}  {:>4}\n",
+                d.empathy.min, d.empathy.max, d.accuracy.min, d.accuracy.max, d.resolution.min, d.resolution.max, report.weighted.min, report.weighted.max
+            ));
+            text.push_str(&format!(
+                "expert path: {} decisions, ending `{}`, {}\n",
+                report.decisions_on_expert_path,
+                report.expert_ending,
+                if report.expert_passes {
+                    "passes"
+                } else {
+                    "DOES NOT PASS"
+                }
+            ));
+            for (i, step) in report.expert_path.iter().enumerate() {
+                text.push_str(&format!(
+                    "  {:>2}. [{}] {}\n",
+                    i + 1,
+                    step.node,
+                    step.choice
+                ));
+            }
+            write(out, &text)
+        }
+    }
+}
+
+fn graph(
+    scenario: &str,
+    library: Option<PathBuf>,
+    format: GraphFormat,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let entry = resolve(scenario, library)?;
+    let prepared = prepared_of(&entry)?;
+    let text = match format {
+        GraphFormat::Dot => crate::graph::dot(&prepared.book, &prepared.analysis),
+        GraphFormat::Mermaid => crate::graph::mermaid(&prepared.book, &prepared.analysis),
+    };
+    write(out, &text)
+}

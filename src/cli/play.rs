@@ -1,0 +1,356 @@
+//! `frontline play`: a call in the terminal, interactive or scripted, on the same engine as the app.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use clap::{Args, ValueEnum};
+use rand::rngs::Xoshiro256PlusPlus;
+use rand::{RngExt, SeedableRng};
+use serde_json::json;
+
+use super::{Failure, Format, resolve, write};
+use crate::engine::{Answer, Entry, Mode, Phase, Session};
+use crate::library::LibraryEntry;
+
+/// Arguments of `frontline play`.
+#[derive(Debug, Args)]
+pub struct PlayArgs {
+    /// A scenario id from the library, or a file.
+    pub scenario: String,
+    /// Seed of the call's randomness (line variants, choice order); random when omitted.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Coach shows feedback after each choice; exam only at the end.
+    #[arg(long, value_enum, default_value_t = ModeArg::Coach)]
+    pub mode: ModeArg,
+    /// Answers by displayed number, comma-separated; `t` lets a timer run out. The call is abandoned when they run out.
+    #[arg(long, value_parser = parse_script, conflicts_with = "auto")]
+    pub choices: Option<Script>,
+    /// Play by itself: the expert path, the worst path, or random answers from the seed.
+    #[arg(long, value_enum)]
+    pub auto: Option<AutoPlay>,
+    /// Library folder to find ids in (default: the built-in library).
+    #[arg(long)]
+    pub library: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `--mode` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    /// Feedback after each choice.
+    Coach,
+    /// Feedback only at the end.
+    Exam,
+}
+
+/// `--auto` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AutoPlay {
+    /// The best answer at every step.
+    Expert,
+    /// Random answers drawn from the seed.
+    Random,
+    /// The worst answer at every step.
+    Worst,
+}
+
+/// A list of scripted answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Script(pub Vec<Answer>);
+
+fn parse_script(text: &str) -> Result<Script, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .enumerate()
+        .map(|(i, item)| match item {
+            "t" | "T" => Ok(Answer::Silence),
+            number => number.parse::<usize>().map(Answer::Pick).map_err(|_| {
+                format!(
+                    "answer {} is `{number}`: use choice numbers (1-5) or `t` for silence",
+                    i + 1
+                )
+            }),
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Script)
+}
+
+/// Runs `frontline play`.
+pub fn run(args: PlayArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    let entry = resolve(&args.scenario, args.library.clone())?;
+    let Some(prepared) = entry.prepared.clone() else {
+        return Err(Failure::problem("the scenario has errors"));
+    };
+    let seed = args.seed.unwrap_or_else(|| rand::rng().random());
+    let mode = match args.mode {
+        ModeArg::Coach => Mode::Coach,
+        ModeArg::Exam => Mode::Exam,
+    };
+    let mut session = Session::new(Arc::clone(&prepared), seed, mode);
+    match (&args.choices, args.auto) {
+        (Some(script), _) => {
+            for &answer in &script.0 {
+                if session.phase() == Phase::Ended {
+                    break;
+                }
+                session
+                    .answer(answer)
+                    .map_err(|e| Failure::usage(e.to_string()))?;
+            }
+            session.abandon();
+        }
+        (None, Some(auto)) => autoplay(&mut session, auto),
+        (None, None) => {
+            interactive(&mut session, out)?;
+            return report(&entry, &session, args.format, false, out);
+        }
+    }
+    report(&entry, &session, args.format, true, out)
+}
+
+/// Plays to the end by itself.
+pub fn autoplay(session: &mut Session, auto: AutoPlay) {
+    // Random answers have their own stream, derived from the seed, so they do not disturb the call's.
+    let mut picker = Xoshiro256PlusPlus::seed_from_u64(session.seed() ^ 0x9e37_79b9_7f4a_7c15);
+    for _ in 0..10_000 {
+        let answer = match auto {
+            AutoPlay::Expert => session.expert_answer(),
+            AutoPlay::Worst => session.worst_answer(),
+            AutoPlay::Random => {
+                let offers = session.offers().len();
+                let timed = session.time_limit().is_some();
+                let count = offers + usize::from(timed);
+                (count > 0).then(|| {
+                    let pick = picker.random_range(0..count);
+                    if pick < offers {
+                        Answer::Pick(pick + 1)
+                    } else {
+                        Answer::Silence
+                    }
+                })
+            }
+        };
+        let Some(answer) = answer else { break };
+        if session.answer(answer).is_err() {
+            break;
+        }
+    }
+    session.abandon();
+}
+
+fn interactive(session: &mut Session, out: &mut dyn Write) -> Result<(), Failure> {
+    let scenario = session.prepared().scenario().clone();
+    write(
+        out,
+        &format!(
+            "{} — {}\n{}\n",
+            scenario.title, scenario.customer.name, scenario.customer.persona
+        ),
+    )?;
+    for (label, value) in &scenario.account {
+        write(out, &format!("  {label}: {value}\n"))?;
+    }
+    write(
+        out,
+        &format!(
+            "(seed {}, {} mode; type a number, `q` to leave the call)\n\n",
+            session.seed(),
+            session.mode().name()
+        ),
+    )?;
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    let mut shown = 0;
+    while session.phase() != Phase::Ended {
+        write(out, &render(&session.transcript()[shown..]))?;
+        shown = session.transcript().len();
+        if let Phase::WrapUp(_) = session.phase() {
+            write(out, &format!("\nWRAP-UP — {}\n", session.prompt()))?;
+        }
+        for offer in session.offers() {
+            write(
+                out,
+                &format!(
+                    "  {}) {}{}\n",
+                    offer.number,
+                    if offer.action { "[action] " } else { "" },
+                    offer.text
+                ),
+            )?;
+        }
+        let limit = session.time_limit();
+        if let Some(seconds) = limit {
+            write(out, &format!("  (you have {seconds} seconds)\n"))?;
+        }
+        write(out, "> ")?;
+        out.flush().map_err(|e| Failure::problem(e.to_string()))?;
+        let started = Instant::now();
+        let Some(Ok(line)) = lines.next() else {
+            session.abandon();
+            break;
+        };
+        let elapsed = started.elapsed();
+        let answer = match line.trim() {
+            "q" | "Q" => {
+                session.abandon();
+                break;
+            }
+            text => match text.parse::<usize>() {
+                Ok(number) => Answer::Pick(number),
+                Err(_) => {
+                    write(out, "  type the number of a choice\n")?;
+                    continue;
+                }
+            },
+        };
+        let late = limit.is_some_and(|s| elapsed.as_secs_f64() > f64::from(s));
+        let answer = if late { Answer::Silence } else { answer };
+        if late {
+            write(out, "  (too late: the customer was left waiting)\n")?;
+        }
+        if let Err(error) = session.answer_timed(answer, Some(elapsed.as_millis() as u64)) {
+            write(out, &format!("  {error}\n"))?;
+        }
+    }
+    write(out, &render(&session.transcript()[shown..]))?;
+    Ok(())
+}
+
+/// The transcript as text.
+pub fn render(entries: &[Entry]) -> String {
+    let mut text = String::new();
+    for entry in entries {
+        let line = match entry {
+            Entry::Customer { text, cue } => {
+                let cue = cue.as_ref().map(|c| format!("[{c}] ")).unwrap_or_default();
+                format!("CUSTOMER: {cue}{text}")
+            }
+            Entry::Agent {
+                text, action: true, ..
+            } => format!("YOU: [action] {text}"),
+            Entry::Agent { text, .. } => format!("YOU: {text}"),
+            Entry::Silence { seconds } => format!("YOU: (silence — {seconds} seconds passed)"),
+            Entry::Feedback { text, points } => format!(
+                "   coach: {text} (empathy {:+}, accuracy {:+}, resolution {:+})",
+                points.empathy, points.accuracy, points.resolution
+            ),
+            Entry::RuleBroken { text, .. } => format!("   RULE BROKEN: {text}"),
+            Entry::HungUp => "(the customer hangs up)".to_owned(),
+            Entry::End { outcome, text, .. } => {
+                let said = if text.is_empty() {
+                    String::new()
+                } else {
+                    format!("CUSTOMER: {text}\n")
+                };
+                format!("{said}— call ended: {} —", outcome.name())
+            }
+            Entry::WrapUp { ask, answer } => format!("WRAP-UP {ask}: {answer}"),
+            Entry::Abandoned => "— call abandoned —".to_owned(),
+        };
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text
+}
+
+fn report(
+    entry: &LibraryEntry,
+    session: &Session,
+    format: Format,
+    with_transcript: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let result = session.score();
+    let scenario = session.prepared().scenario();
+    let answers: Vec<serde_json::Value> = session
+        .decisions()
+        .iter()
+        .map(|d| match d.answer {
+            Answer::Pick(n) => json!(n),
+            Answer::Silence => json!("t"),
+        })
+        .collect();
+    match format {
+        Format::Json => {
+            let value = json!({
+                "scenario": scenario.id,
+                "version": scenario.version,
+                "hash": entry.hash,
+                "seed": session.seed(),
+                "mode": session.mode().name(),
+                "outcome": result.outcome,
+                "ending": result.ending,
+                "passed": result.passed,
+                "pass_mark": result.pass_mark,
+                "choices": answers,
+                "scores": result.scores,
+                "points": result.points,
+                "broken": result.broken,
+                "decisions": session.decisions(),
+                "moods": session.moods(),
+                "transcript": session.transcript(),
+            });
+            write(
+                out,
+                &format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&value).unwrap_or_default()
+                ),
+            )
+        }
+        Format::Text => {
+            let mut text = String::new();
+            if with_transcript {
+                text.push_str(&format!(
+                    "{} (seed {}, {} mode)\n",
+                    scenario.title,
+                    session.seed(),
+                    session.mode().name()
+                ));
+                text.push_str(&render(session.transcript()));
+            }
+            let s = result.scores;
+            text.push_str(&format!(
+                "\nOutcome: {}\nEmpathy {}%  Accuracy {}%  Resolution {}%  Overall {}%  — {} (pass mark {})\n",
+                result.outcome.name(),
+                s.empathy,
+                s.accuracy,
+                s.resolution,
+                s.overall,
+                if result.passed { "PASSED" } else { "FAILED" },
+                result.pass_mark
+            ));
+            for broken in &result.broken {
+                text.push_str(&format!(
+                    "Compliance rule broken at step {}: {}\n",
+                    broken.step, broken.text
+                ));
+            }
+            for decision in session.decisions() {
+                if let Some(expert) = &decision.expert {
+                    text.push_str(&format!(
+                        "Step {}: you chose “{}”; the expert answer: “{}”\n",
+                        decision.step, decision.text, expert
+                    ));
+                }
+            }
+            let choices: Vec<String> = answers
+                .iter()
+                .map(|a| a.to_string().trim_matches('"').to_owned())
+                .collect();
+            text.push_str(&format!(
+                "Replay: frontline play {} --seed {} --choices {}\n",
+                scenario.id,
+                session.seed(),
+                choices.join(",")
+            ));
+            write(out, &text)
+        }
+    }
+}

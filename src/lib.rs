@@ -1,0 +1,16 @@
+//! Frontline: a training simulator for contact-center agents.
+//!
+//! The core (scenario format, checks, analysis, the session engine, scoring)
+//! knows nothing of windows or sound and builds without them; the Bevy app
+//! behind the `app` feature is a shell over it.
+#![deny(missing_docs)]
+
+pub mod analysis;
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod engine;
+pub mod graph;
+pub mod library;
+pub mod paths;
+pub mod scenario;

@@ -1,0 +1,11 @@
+//! The scenario format: the model trainers write in RON, and how a file is read.
+
+mod locate;
+mod model;
+mod ordered;
+mod parse;
+
+pub use locate::SourceMap;
+pub use model::*;
+pub use ordered::OrderedMap;
+pub use parse::{MAX_FILE_BYTES, MAX_NESTING, distance, parse, parse_str, peek_id, ron_options};
