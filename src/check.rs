@@ -272,18 +272,18 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
         }
         known
     };
-    if let Some(start) = &scenario.start {
-        if !scenario.nodes.contains(start) {
-            references_ok &= target(c, "start", start);
-            if scenario.endings.contains(start) {
-                c.error(
-                    Code::UnknownNode,
-                    "start",
-                    format!("the call cannot start at ending `{start}`"),
-                    "start at a node",
-                );
-                references_ok = false;
-            }
+    if let Some(start) = &scenario.start
+        && !scenario.nodes.contains(start)
+    {
+        references_ok &= target(c, "start", start);
+        if scenario.endings.contains(start) {
+            c.error(
+                Code::UnknownNode,
+                "start",
+                format!("the call cannot start at ending `{start}`"),
+                "start at a node",
+            );
+            references_ok = false;
         }
     }
     if let Some(hang_up) = &scenario.rules.hang_up {
@@ -377,15 +377,15 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
                 "the trainee picks with keys 1 to 5: keep the five that teach most",
             );
         }
-        if let Some(timer) = &node.timer {
-            if timer.seconds == 0 || timer.seconds > MAX_SECONDS {
-                c.error(
-                    Code::ValueOutOfRange,
-                    &format!("{at}.timer.seconds"),
-                    format!("a time limit of {} seconds", timer.seconds),
-                    format!("use 1 to {MAX_SECONDS} seconds"),
-                );
-            }
+        if let Some(timer) = &node.timer
+            && (timer.seconds == 0 || timer.seconds > MAX_SECONDS)
+        {
+            c.error(
+                Code::ValueOutOfRange,
+                &format!("{at}.timer.seconds"),
+                format!("a time limit of {} seconds", timer.seconds),
+                format!("use 1 to {MAX_SECONDS} seconds"),
+            );
         }
         let silence = node
             .timer
@@ -453,6 +453,24 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
         let at = format!("wrap_up[{q}]");
         text_ok(c, &format!("{at}.ask"), &question.ask, true);
         points_ok(c, &format!("{at}.points"), &question.points);
+        // A wrong answer earns nothing, so a negative dimension would reward getting it wrong,
+        // and the analysis' best and worst scores assume it cannot.
+        for (name, value) in [
+            ("empathy", question.points.empathy),
+            ("accuracy", question.points.accuracy),
+            ("resolution", question.points.resolution),
+        ] {
+            if value < 0 {
+                c.error(
+                    Code::PointsOutOfRange,
+                    &format!("{at}.points.{name}"),
+                    format!(
+                        "{value} {name} points for a right wrap-up answer; they cannot be negative"
+                    ),
+                    "a wrong answer earns 0: give the right one 0 or more",
+                );
+            }
+        }
         if question.options.len() < 2 || question.options.len() > MAX_CHOICES {
             c.error(
                 Code::ValueOutOfRange,

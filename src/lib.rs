@@ -4,8 +4,12 @@
 //! knows nothing of windows or sound and builds without them; the Bevy app
 //! behind the `app` feature is a shell over it.
 #![deny(missing_docs)]
+// A `Diagnostic` is returned at most once per file read; boxing it would buy nothing.
+#![allow(clippy::result_large_err)]
 
 pub mod analysis;
+#[cfg(feature = "app")]
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
@@ -13,4 +17,5 @@ pub mod engine;
 pub mod graph;
 pub mod library;
 pub mod paths;
+pub mod records;
 pub mod scenario;

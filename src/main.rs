@@ -32,7 +32,5 @@ fn open_app() -> ExitCode {
 
 #[cfg(feature = "app")]
 fn open_app() -> ExitCode {
-    use clap::CommandFactory;
-    let _ = Cli::command().print_help();
-    ExitCode::SUCCESS
+    frontline::app::run(frontline::app::Options::built_in())
 }

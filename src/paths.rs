@@ -1,4 +1,5 @@
-//! Where Frontline finds its built-in scenario library and assets, wherever it is started from.
+//! Where Frontline finds its built-in scenario library and assets, wherever it is started from,
+//! and where it keeps the call records.
 //!
 //! Looked up in order: an environment variable, the working directory, beside
 //! the executable (and the source tree above `target/`), then the source tree
@@ -30,4 +31,13 @@ fn find(variable: &str, name: &str) -> Option<PathBuf> {
     }
     candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join(name));
     candidates.into_iter().find(|c| c.is_dir())
+}
+
+/// The folder of the trainee's call records (`FRONTLINE_DATA_DIR` overrides): the platform's
+/// data folder for Frontline, e.g. `~/.local/share/frontline` on Linux.
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("FRONTLINE_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "Frontline").map(|dirs| dirs.data_dir().to_owned())
 }

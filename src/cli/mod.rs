@@ -4,7 +4,8 @@
 //! scenario, a failed load), 2 bad usage. Errors go to stderr; results to
 //! stdout, as text or JSON.
 
-mod play;
+pub mod play;
+pub mod records;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,7 +21,7 @@ use crate::engine::Prepared;
 use crate::library::{Library, LibraryEntry};
 use crate::paths;
 
-pub use play::{AutoPlay, PlayArgs, Script};
+pub use play::{AutoPlay, PlayArgs};
 
 /// Frontline: a training simulator for contact-center calls.
 #[derive(Debug, Parser)]
@@ -63,6 +64,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Open the app, play a call by itself and save screenshots of the library, the call and the debrief.
+    #[cfg(feature = "app")]
+    Demo(crate::app::DemoArgs),
     /// Export the branching as Graphviz DOT or Mermaid.
     Graph {
         /// A scenario id from the library, or a file.
@@ -74,6 +78,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
     },
+    /// The recorded calls, newest first, with their scores.
+    History(records::HistoryArgs),
+    /// Play a recorded call again from its seed and answers: the same transcript and scores.
+    Replay(records::ReplayArgs),
+    /// Export the recorded calls as CSV or xAPI statements, or send them to a learning record store.
+    Export(records::ExportArgs),
 }
 
 /// Text for people, JSON for scripts.
@@ -127,6 +137,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Check { paths, format } => check(paths, format, out),
         Command::List { paths, format } => list(paths, format, out),
         Command::Play(args) => play::run(args, out),
+        #[cfg(feature = "app")]
+        Command::Demo(args) => crate::app::demo(args),
         Command::Analyze {
             scenario,
             library,
@@ -137,6 +149,9 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
             library,
             format,
         } => graph(&scenario, library, format, out),
+        Command::History(args) => records::history(args, out),
+        Command::Replay(args) => records::replay(args, out),
+        Command::Export(args) => records::export(args, out),
     }
 }
 

@@ -3,16 +3,18 @@
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use clap::{Args, ValueEnum};
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
 use serde_json::json;
 
+use super::records::{DataDir, default_trainee};
 use super::{Failure, Format, resolve, write};
 use crate::engine::{Answer, Entry, Mode, Phase, Session};
 use crate::library::LibraryEntry;
+use crate::records::{Call, ScenarioRef};
 
 /// Arguments of `frontline play`.
 #[derive(Debug, Args)]
@@ -37,6 +39,12 @@ pub struct PlayArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Who plays, for the records (default: the login name).
+    #[arg(long, value_name = "NAME")]
+    pub trainee: Option<String>,
+    /// Where the call is recorded.
+    #[command(flatten)]
+    pub data: DataDir,
 }
 
 /// `--mode` values.
@@ -92,8 +100,9 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> Result<(), Failure> {
         ModeArg::Coach => Mode::Coach,
         ModeArg::Exam => Mode::Exam,
     };
+    let started = SystemTime::now();
     let mut session = Session::new(Arc::clone(&prepared), seed, mode);
-    match (&args.choices, args.auto) {
+    let with_transcript = match (&args.choices, args.auto) {
         (Some(script), _) => {
             for &answer in &script.0 {
                 if session.phase() == Phase::Ended {
@@ -104,22 +113,75 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> Result<(), Failure> {
                     .map_err(|e| Failure::usage(e.to_string()))?;
             }
             session.abandon();
+            true
         }
-        (None, Some(auto)) => autoplay(&mut session, auto),
+        (None, Some(auto)) => {
+            autoplay(&mut session, auto);
+            true
+        }
         (None, None) => {
             interactive(&mut session, out)?;
-            return report(&entry, &session, args.format, false, out);
+            false
         }
+    };
+    record(&entry, &session, &args, started);
+    report(&entry, &session, args.format, with_transcript, out)
+}
+
+/// Records the call and says so on stderr (stdout stays the call's result alone, the same
+/// for the same seed and answers); a call that cannot be recorded is still shown, with a
+/// warning.
+fn record(entry: &LibraryEntry, session: &Session, args: &PlayArgs, started: SystemTime) {
+    let trainee = args.trainee.clone().unwrap_or_else(default_trainee);
+    // The absolute path, so that `frontline replay` finds the file from any folder.
+    let path = std::fs::canonicalize(&entry.path).unwrap_or_else(|_| entry.path.clone());
+    let scenario = ScenarioRef::new(session.prepared().scenario(), &path, &entry.hash);
+    let call = Call::of(session, &trainee, scenario, started, SystemTime::now());
+    let saved = args.data.open().and_then(|mut store| {
+        store
+            .save(&call)
+            .map_err(|e| Failure::problem(e.to_string()))
+    });
+    match saved {
+        Ok(id) => eprintln!("recorded as call {id} (frontline replay {id})"),
+        Err(failure) => eprintln!("warning: the call was not recorded: {}", failure.message),
     }
-    report(&entry, &session, args.format, true, out)
 }
 
 /// Plays to the end by itself.
 pub fn autoplay(session: &mut Session, auto: AutoPlay) {
-    // Random answers have their own stream, derived from the seed, so they do not disturb the call's.
-    let mut picker = Xoshiro256PlusPlus::seed_from_u64(session.seed() ^ 0x9e37_79b9_7f4a_7c15);
+    let mut player = AutoPlayer::new(auto, session.seed());
     for _ in 0..10_000 {
-        let answer = match auto {
+        let Some(answer) = player.answer(session) else {
+            break;
+        };
+        if session.answer(answer).is_err() {
+            break;
+        }
+    }
+    session.abandon();
+}
+
+/// Answers decisions by itself, one at a time: the expert's, the worst, or random ones.
+#[derive(Debug, Clone)]
+pub struct AutoPlayer {
+    auto: AutoPlay,
+    picker: Xoshiro256PlusPlus,
+}
+
+impl AutoPlayer {
+    /// A player for a call with this seed.
+    pub fn new(auto: AutoPlay, seed: u64) -> AutoPlayer {
+        // Random answers have their own stream, derived from the seed, so they do not disturb the call's.
+        AutoPlayer {
+            auto,
+            picker: Xoshiro256PlusPlus::seed_from_u64(seed ^ 0x9e37_79b9_7f4a_7c15),
+        }
+    }
+
+    /// The answer to the session's current decision; `None` when there is none.
+    pub fn answer(&mut self, session: &Session) -> Option<Answer> {
+        match self.auto {
             AutoPlay::Expert => session.expert_answer(),
             AutoPlay::Worst => session.worst_answer(),
             AutoPlay::Random => {
@@ -127,7 +189,7 @@ pub fn autoplay(session: &mut Session, auto: AutoPlay) {
                 let timed = session.time_limit().is_some();
                 let count = offers + usize::from(timed);
                 (count > 0).then(|| {
-                    let pick = picker.random_range(0..count);
+                    let pick = self.picker.random_range(0..count);
                     if pick < offers {
                         Answer::Pick(pick + 1)
                     } else {
@@ -135,13 +197,8 @@ pub fn autoplay(session: &mut Session, auto: AutoPlay) {
                     }
                 })
             }
-        };
-        let Some(answer) = answer else { break };
-        if session.answer(answer).is_err() {
-            break;
         }
     }
-    session.abandon();
 }
 
 fn interactive(session: &mut Session, out: &mut dyn Write) -> Result<(), Failure> {
@@ -266,36 +323,9 @@ fn report(
     with_transcript: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let result = session.score();
-    let scenario = session.prepared().scenario();
-    let answers: Vec<serde_json::Value> = session
-        .decisions()
-        .iter()
-        .map(|d| match d.answer {
-            Answer::Pick(n) => json!(n),
-            Answer::Silence => json!("t"),
-        })
-        .collect();
     match format {
         Format::Json => {
-            let value = json!({
-                "scenario": scenario.id,
-                "version": scenario.version,
-                "hash": entry.hash,
-                "seed": session.seed(),
-                "mode": session.mode().name(),
-                "outcome": result.outcome,
-                "ending": result.ending,
-                "passed": result.passed,
-                "pass_mark": result.pass_mark,
-                "choices": answers,
-                "scores": result.scores,
-                "points": result.points,
-                "broken": result.broken,
-                "decisions": session.decisions(),
-                "moods": session.moods(),
-                "transcript": session.transcript(),
-            });
+            let value = report_json(&entry.hash, session);
             write(
                 out,
                 &format!(
@@ -304,53 +334,96 @@ fn report(
                 ),
             )
         }
-        Format::Text => {
-            let mut text = String::new();
-            if with_transcript {
-                text.push_str(&format!(
-                    "{} (seed {}, {} mode)\n",
-                    scenario.title,
-                    session.seed(),
-                    session.mode().name()
-                ));
-                text.push_str(&render(session.transcript()));
-            }
-            let s = result.scores;
+        Format::Text => write(out, &report_text(session, with_transcript)),
+    }
+}
+
+/// The answers as `--choices` takes them.
+fn choices(session: &Session) -> Vec<serde_json::Value> {
+    session
+        .decisions()
+        .iter()
+        .map(|d| match d.answer {
+            Answer::Pick(n) => json!(n),
+            Answer::Silence => json!("t"),
+        })
+        .collect()
+}
+
+/// A played call as JSON: the scenario (with the hash of its file), seed, outcome, scores,
+/// decisions and transcript.
+pub(super) fn report_json(hash: &str, session: &Session) -> serde_json::Value {
+    let result = session.score();
+    let scenario = session.prepared().scenario();
+    json!({
+        "scenario": scenario.id,
+        "version": scenario.version,
+        "hash": hash,
+        "seed": session.seed(),
+        "mode": session.mode().name(),
+        "outcome": result.outcome,
+        "ending": result.ending,
+        "passed": result.passed,
+        "pass_mark": result.pass_mark,
+        "choices": choices(session),
+        "scores": result.scores,
+        "points": result.points,
+        "broken": result.broken,
+        "decisions": session.decisions(),
+        "moods": session.moods(),
+        "transcript": session.transcript(),
+    })
+}
+
+/// A played call as text: the transcript (when asked), outcome, scores, broken rules,
+/// the expert's answers and the command that replays it.
+pub(super) fn report_text(session: &Session, with_transcript: bool) -> String {
+    let result = session.score();
+    let scenario = session.prepared().scenario();
+    let mut text = String::new();
+    if with_transcript {
+        text.push_str(&format!(
+            "{} (seed {}, {} mode)\n",
+            scenario.title,
+            session.seed(),
+            session.mode().name()
+        ));
+        text.push_str(&render(session.transcript()));
+    }
+    let s = result.scores;
+    text.push_str(&format!(
+        "\nOutcome: {}\nEmpathy {}%  Accuracy {}%  Resolution {}%  Overall {}%  — {} (pass mark {})\n",
+        result.outcome.name(),
+        s.empathy,
+        s.accuracy,
+        s.resolution,
+        s.overall,
+        if result.passed { "PASSED" } else { "FAILED" },
+        result.pass_mark
+    ));
+    for broken in &result.broken {
+        text.push_str(&format!(
+            "Compliance rule broken at step {}: {}\n",
+            broken.step, broken.text
+        ));
+    }
+    for decision in session.decisions() {
+        if let Some(expert) = &decision.expert {
             text.push_str(&format!(
-                "\nOutcome: {}\nEmpathy {}%  Accuracy {}%  Resolution {}%  Overall {}%  — {} (pass mark {})\n",
-                result.outcome.name(),
-                s.empathy,
-                s.accuracy,
-                s.resolution,
-                s.overall,
-                if result.passed { "PASSED" } else { "FAILED" },
-                result.pass_mark
+                "Step {}: you chose “{}”; the expert answer: “{}”\n",
+                decision.step, decision.text, expert
             ));
-            for broken in &result.broken {
-                text.push_str(&format!(
-                    "Compliance rule broken at step {}: {}\n",
-                    broken.step, broken.text
-                ));
-            }
-            for decision in session.decisions() {
-                if let Some(expert) = &decision.expert {
-                    text.push_str(&format!(
-                        "Step {}: you chose “{}”; the expert answer: “{}”\n",
-                        decision.step, decision.text, expert
-                    ));
-                }
-            }
-            let choices: Vec<String> = answers
-                .iter()
-                .map(|a| a.to_string().trim_matches('"').to_owned())
-                .collect();
-            text.push_str(&format!(
-                "Replay: frontline play {} --seed {} --choices {}\n",
-                scenario.id,
-                session.seed(),
-                choices.join(",")
-            ));
-            write(out, &text)
         }
     }
+    let choices: Vec<String> = choices(session)
+        .iter()
+        .map(|a| a.to_string().trim_matches('"').to_owned())
+        .collect();
+    text.push_str(&format!(
+        "Replay: frontline play {} --seed {} --choices {}\n",
+        scenario.id,
+        session.seed(),
+        choices.join(",")
+    ));
+    text
 }

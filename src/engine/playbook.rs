@@ -304,7 +304,8 @@ impl Playbook {
             .breaks
             .iter()
             .copied()
-            .filter(|&r| flags & self.unless[r] != self.unless[r])
+            // A rule without `unless` flags is broken every time.
+            .filter(|&r| self.unless[r] == 0 || flags & self.unless[r] != self.unless[r])
             .collect();
         let mut next = edge.next;
         let mut hung_up = false;

@@ -172,6 +172,21 @@ fn explain(error: &RonError, field: &str) -> (Code, String, String) {
         RonError::Message(message) if message.starts_with("invalid") => {
             (Code::WrongType, error.to_string(), type_hint(field))
         }
+        // A value of the wrong kind where a field is known: `minutes: "five"`.
+        RonError::ExpectedInteger
+        | RonError::ExpectedFloat
+        | RonError::ExpectedBoolean
+        | RonError::ExpectedString
+        | RonError::ExpectedArray
+        | RonError::ExpectedMap
+            if !field.is_empty() =>
+        {
+            (
+                Code::WrongType,
+                format!("{} for `{field}`", error.to_string().to_lowercase()),
+                type_hint(field),
+            )
+        }
         other => (Code::Syntax, other.to_string(), syntax_hint(other)),
     }
 }

@@ -1,0 +1,410 @@
+//! Sound through kira, used directly: a mixer with voice, effects and ambience
+//! tracks, the built-in cues synthesised at startup, scenario sound files, a
+//! mute key. With no audio device the app runs silent on kira's mock backend
+//! and says so on screen.
+
+use std::collections::HashMap;
+use std::f32::consts::TAU;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use kira::backend::mock::MockBackend;
+use kira::sound::static_sound::{StaticSoundData, StaticSoundHandle, StaticSoundSettings};
+use kira::track::{TrackBuilder, TrackHandle};
+use kira::{AudioManager, AudioManagerSettings, Decibels, DefaultBackend, Frame, Tween};
+
+use super::Options;
+use super::screens::library::Trainee;
+use super::theme::{Fonts, palette, size, space};
+use super::widget;
+use crate::check::{AssetRoots, Cue, resolve_cue};
+
+/// What the call asks the speakers for.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub enum Sound {
+    /// A cue: a built-in name or a file relative to the scenario's folders.
+    Cue {
+        /// As written in the scenario.
+        name: String,
+        /// The scenario file, to resolve relative paths.
+        scenario: PathBuf,
+    },
+    /// The phone rings until [`Sound::Quiet`].
+    Ring,
+    /// The call-center room, until [`Sound::Quiet`].
+    Ambience,
+    /// Stops the ring and the ambience.
+    Quiet,
+}
+
+/// The mixer channel a sound plays on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Channel {
+    Voice,
+    Effects,
+    Ambience,
+}
+
+/// The audio device, or the silent stand-in when there is none.
+enum Device {
+    Real(Box<AudioManager<DefaultBackend>>),
+    Silent(Box<AudioManager<MockBackend>>),
+}
+
+/// The sound system: device, mixer tracks, clips.
+struct Speakers {
+    // Kept alive: dropping the manager stops all sound.
+    _device: Device,
+    voice: TrackHandle,
+    effects: TrackHandle,
+    ambience: TrackHandle,
+    clips: HashMap<String, StaticSoundData>,
+    looping: Vec<StaticSoundHandle>,
+    muted: bool,
+}
+
+/// Volumes of the three tracks, in decibels.
+const VOLUMES: [(Channel, f32); 3] = [
+    (Channel::Voice, 0.0),
+    (Channel::Effects, -6.0),
+    (Channel::Ambience, -16.0),
+];
+
+/// Whether sound plays, for the notice.
+#[derive(Resource, Debug, Clone, Default)]
+struct AudioStatus {
+    silent: Option<String>,
+    muted: bool,
+}
+
+#[derive(Component)]
+struct Notice;
+
+pub(super) fn plugin(app: &mut App) {
+    let status = match open() {
+        Ok((speakers, silent)) => {
+            app.insert_non_send(speakers);
+            AudioStatus {
+                silent,
+                muted: false,
+            }
+        }
+        Err(error) => AudioStatus {
+            silent: Some(format!("Sound is off: {error}")),
+            muted: false,
+        },
+    };
+    app.insert_resource(status)
+        .add_systems(Startup, spawn_notice)
+        .add_systems(
+            Update,
+            (mute, play, draw_notice)
+                .chain()
+                .in_set(super::AppSystems::View),
+        );
+}
+
+/// Opens the audio device, or kira's mock backend when there is none.
+fn open() -> Result<(Speakers, Option<String>), String> {
+    let (mut device, silent) =
+        match AudioManager::<DefaultBackend>::new(AudioManagerSettings::default()) {
+            Ok(manager) => (Device::Real(Box::new(manager)), None),
+            Err(error) => {
+                let manager = AudioManager::<MockBackend>::new(AudioManagerSettings::default())
+                    .map_err(|()| "kira's silent backend failed to start".to_owned())?;
+                (
+                    Device::Silent(Box::new(manager)),
+                    Some({
+                        info!("no audio device: {error}");
+                        "No audio device: running silent".to_owned()
+                    }),
+                )
+            }
+        };
+    let mut track = |channel: Channel| {
+        let volume = VOLUMES
+            .iter()
+            .find(|(c, _)| *c == channel)
+            .map_or(0.0, |(_, v)| *v);
+        let builder = TrackBuilder::new().volume(Decibels(volume));
+        match &mut device {
+            Device::Real(m) => m.add_sub_track(builder),
+            Device::Silent(m) => m.add_sub_track(builder),
+        }
+        .map_err(|e| e.to_string())
+    };
+    let voice = track(Channel::Voice)?;
+    let effects = track(Channel::Effects)?;
+    let ambience = track(Channel::Ambience)?;
+    let clips = crate::check::BUILTIN_CUES
+        .iter()
+        .map(|&name| (name.to_owned(), synthesise(name)))
+        .collect();
+    Ok((
+        Speakers {
+            _device: device,
+            voice,
+            effects,
+            ambience,
+            clips,
+            looping: Vec::new(),
+            muted: false,
+        },
+        silent,
+    ))
+}
+
+impl Speakers {
+    fn track(&mut self, channel: Channel) -> &mut TrackHandle {
+        match channel {
+            Channel::Voice => &mut self.voice,
+            Channel::Effects => &mut self.effects,
+            Channel::Ambience => &mut self.ambience,
+        }
+    }
+
+    fn play(&mut self, clip: StaticSoundData, channel: Channel) -> Option<StaticSoundHandle> {
+        self.track(channel).play(clip).ok()
+    }
+
+    fn set_muted(&mut self, muted: bool) {
+        self.muted = muted;
+        for (channel, volume) in VOLUMES {
+            let level = if muted {
+                Decibels::SILENCE
+            } else {
+                Decibels(volume)
+            };
+            self.track(channel).set_volume(level, Tween::default());
+        }
+    }
+}
+
+/// The channel of a built-in cue: voices, the room, or effects.
+fn channel_of(name: &str) -> Channel {
+    match name {
+        "sob" | "sigh" | "shout" => Channel::Voice,
+        "ambience" => Channel::Ambience,
+        _ => Channel::Effects,
+    }
+}
+
+fn mute(
+    keys: Res<ButtonInput<KeyCode>>,
+    trainee: Res<Trainee>,
+    speakers: Option<NonSendMut<Speakers>>,
+    mut status: ResMut<AudioStatus>,
+) {
+    if trainee.editing || !keys.just_pressed(KeyCode::KeyM) {
+        return;
+    }
+    status.muted = !status.muted;
+    if let Some(mut speakers) = speakers {
+        let muted = status.muted;
+        speakers.set_muted(muted);
+    }
+}
+
+fn play(
+    mut sounds: MessageReader<Sound>,
+    speakers: Option<NonSendMut<Speakers>>,
+    options: Res<Options>,
+) {
+    let Some(mut speakers) = speakers else {
+        sounds.clear();
+        return;
+    };
+    for sound in sounds.read() {
+        match sound {
+            Sound::Cue { name, scenario } => {
+                let library = options
+                    .libraries
+                    .iter()
+                    .filter(|l| scenario.starts_with(l))
+                    .max_by_key(|l| l.components().count())
+                    .cloned();
+                let roots = AssetRoots {
+                    library,
+                    assets: options.assets.clone(),
+                };
+                let (clip, channel) = match resolve_cue(name, scenario, &roots) {
+                    Ok(Cue::Builtin(name)) => {
+                        (speakers.clips.get(&name).cloned(), channel_of(&name))
+                    }
+                    Ok(Cue::File(path)) => {
+                        let key = path.to_string_lossy().into_owned();
+                        let clip = match speakers.clips.get(&key) {
+                            Some(clip) => Some(clip.clone()),
+                            None => StaticSoundData::from_file(&path).ok().inspect(|clip| {
+                                speakers.clips.insert(key, clip.clone());
+                            }),
+                        };
+                        (clip, Channel::Voice)
+                    }
+                    // `frontline check` reports these; the call goes on without the sound.
+                    Err(_) => (None, Channel::Effects),
+                };
+                if let Some(clip) = clip {
+                    speakers.play(clip, channel);
+                }
+            }
+            Sound::Ring | Sound::Ambience => {
+                let (name, channel) = if *sound == Sound::Ring {
+                    ("ring", Channel::Effects)
+                } else {
+                    ("ambience", Channel::Ambience)
+                };
+                if let Some(clip) = speakers.clips.get(name).cloned() {
+                    let looped = clip.loop_region(..);
+                    if let Some(handle) = speakers.play(looped, channel) {
+                        speakers.looping.push(handle);
+                    }
+                }
+            }
+            Sound::Quiet => {
+                for mut handle in speakers.looping.drain(..) {
+                    handle.stop(Tween::default());
+                }
+            }
+        }
+    }
+}
+
+fn spawn_notice(mut commands: Commands, fonts: Res<Fonts>) {
+    commands.spawn((
+        Notice,
+        Node {
+            position_type: PositionType::Absolute,
+            right: px(space::L),
+            bottom: px(space::S),
+            ..default()
+        },
+        GlobalZIndex(20),
+        widget::text(&fonts, "", size::SMALL, palette::WARN),
+    ));
+}
+
+fn draw_notice(status: Res<AudioStatus>, mut notice: Single<&mut Text, With<Notice>>) {
+    if !status.is_changed() {
+        return;
+    }
+    let mut parts = Vec::new();
+    if let Some(silent) = &status.silent {
+        parts.push(silent.clone());
+    }
+    if status.muted {
+        parts.push("Muted (M to unmute)".to_owned());
+    }
+    notice.0 = parts.join(" · ");
+}
+
+/// Samples per second of the synthesised cues.
+const RATE: u32 = 44_100;
+
+/// A deterministic noise source, so every installation sounds the same.
+struct Noise(u32);
+
+impl Noise {
+    fn next(&mut self) -> f32 {
+        // xorshift32
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 17;
+        self.0 ^= self.0 << 5;
+        (self.0 as f32 / u32::MAX as f32) * 2.0 - 1.0
+    }
+}
+
+/// Builds `seconds` of sound from a function of time (and a noise source).
+fn render(seconds: f32, mut sample: impl FnMut(f32, &mut Noise) -> f32) -> StaticSoundData {
+    let count = (seconds * RATE as f32) as usize;
+    let mut noise = Noise(0x9e37_79b9);
+    let frames: Arc<[Frame]> = (0..count)
+        .map(|i| {
+            let t = i as f32 / RATE as f32;
+            Frame::from_mono(sample(t, &mut noise).clamp(-1.0, 1.0))
+        })
+        .collect();
+    StaticSoundData {
+        sample_rate: RATE,
+        frames,
+        settings: StaticSoundSettings::default(),
+        slice: None,
+    }
+}
+
+/// A smooth attack and release over `length` seconds, for a sound starting at 0.
+fn envelope(t: f32, length: f32) -> f32 {
+    if t < 0.0 || t > length {
+        return 0.0;
+    }
+    let edge = (length * 0.15).min(0.05);
+    (t / edge).min(1.0) * ((length - t) / edge).min(1.0)
+}
+
+/// A built-in cue, synthesised: see assets/README.md.
+fn synthesise(name: &str) -> StaticSoundData {
+    match name {
+        // The Italian ring: 425 Hz, one second on, four off.
+        "ring" => render(5.0, |t, _| {
+            let on = envelope(t, 1.0);
+            on * 0.35 * (TAU * 425.0 * t).sin()
+        }),
+        // The busy tone after a hang-up: 425 Hz, 0.2 s on, 0.2 s off, three times.
+        "hang-up" => render(1.2, |t, _| {
+            let on = envelope(t % 0.4, 0.2);
+            on * 0.35 * (TAU * 425.0 * t).sin()
+        }),
+        // Three falling, trembling voiced breaths.
+        "sob" => render(1.8, |t, noise| {
+            let burst = t % 0.6;
+            let pitch = 330.0 - burst * 180.0 + 12.0 * (TAU * 7.0 * t).sin();
+            let voice = (TAU * pitch * t).sin() * 0.5 + 0.2 * (TAU * pitch * 2.0 * t).sin();
+            envelope(burst, 0.45) * (0.5 * voice + 0.15 * noise.next())
+        }),
+        // Breath noise swelling and fading.
+        "sigh" => {
+            let mut low = 0.0;
+            render(1.4, move |t, noise| {
+                low += (noise.next() - low) * 0.08;
+                let shape = (std::f32::consts::PI * t / 1.4).sin().powi(2);
+                shape * 1.6 * low
+            })
+        }
+        // A raised voice: a harsh buzz with a rising, wavering pitch.
+        "shout" => render(0.7, |t, noise| {
+            let pitch = 220.0 + 80.0 * t + 6.0 * (TAU * 9.0 * t).sin();
+            let phase = (pitch * t).fract();
+            let saw = 2.0 * phase - 1.0;
+            envelope(t, 0.7) * (0.35 * saw + 0.05 * noise.next())
+        }),
+        // Keyboard clicks at an uneven pace.
+        "typing" => render(1.2, |t, noise| {
+            let beat = t * 11.0;
+            let local = beat.fract() / 11.0;
+            let skip = (beat.floor() as u32).is_multiple_of(4);
+            if skip || local > 0.012 {
+                0.0
+            } else {
+                noise.next() * 0.5 * (1.0 - local / 0.012)
+            }
+        }),
+        // A gentle arpeggio: C, E, G, E, F, A, C, A.
+        "hold-music" => render(6.4, |t, _| {
+            const NOTES: [f32; 8] = [261.6, 329.6, 392.0, 329.6, 349.2, 440.0, 523.3, 440.0];
+            let step = (t / 0.4) as usize % NOTES.len();
+            let local = t % 0.4;
+            let f = NOTES[step];
+            envelope(local, 0.38) * 0.22 * ((TAU * f * t).sin() + 0.3 * (TAU * 2.0 * f * t).sin())
+        }),
+        // The room: a low, soft murmur (filtered noise with a slow swell).
+        _ => {
+            let mut low = 0.0;
+            render(8.0, move |t, noise| {
+                low += (noise.next() - low) * 0.02;
+                let swell = 0.8 + 0.2 * (TAU * t / 8.0).sin();
+                swell * 1.2 * low
+            })
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! The trainee's app: a Bevy shell over the session engine.
+//!
+//! Library, call and debrief screens, sound through kira, and the scenario
+//! library through Bevy's asset system. Everything the trainee sees comes from
+//! a [`crate::engine::Session`]; nothing here walks the scenario graph.
+
+mod audio;
+mod catalog;
+mod demo;
+mod screens;
+mod theme;
+mod widget;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::winit::WinitSettings;
+
+pub use catalog::{Card, Catalog, ScenarioFile};
+pub use demo::{DemoArgs, run as demo};
+pub use screens::call::{Call, Line, Stage};
+pub use screens::debrief::Debrief;
+pub use screens::library::{BestScores, Trainee};
+pub use screens::{CallFinished, Command, Screen};
+
+/// Where the app finds its library and assets, and how the first call is seeded.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Options {
+    /// Scenario library folders.
+    pub libraries: Vec<PathBuf>,
+    /// The assets folder (fonts, sounds).
+    pub assets: Option<PathBuf>,
+    /// The seed of the first call started (later calls draw a fresh one).
+    pub seed: Option<u64>,
+}
+
+impl Options {
+    /// The built-in library and assets, found wherever the app is started.
+    pub fn built_in() -> Options {
+        Options {
+            libraries: crate::paths::scenarios_dir().into_iter().collect(),
+            assets: crate::paths::assets_dir(),
+            seed: None,
+        }
+    }
+}
+
+/// Set by a screen while something moves (a line being spoken, a draining
+/// timer, a mood bar sliding), so the reactive window draws another frame.
+#[derive(Resource, Debug, Default)]
+pub struct Animating(pub bool);
+
+impl Options {
+    /// The same folders as absolute paths: Bevy resolves relative ones against
+    /// the executable's folder, not the working directory.
+    fn absolute(mut self) -> Options {
+        let absolute = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
+        self.libraries = self.libraries.into_iter().map(absolute).collect();
+        self.assets = self.assets.map(absolute);
+        self
+    }
+}
+
+/// System order within a frame, declared once.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppSystems {
+    /// Scenario files loaded or reloaded.
+    Load,
+    /// Keys, clicks and the demo turned into [`Command`]s.
+    Input,
+    /// Commands applied to the session and the screens.
+    Apply,
+    /// The screens redrawn from the state.
+    View,
+}
+
+/// Opens the window on the library; returns when it is closed.
+pub fn run(options: Options) -> ExitCode {
+    let mut app = windowed(options);
+    exit_code(app.run())
+}
+
+fn exit_code(exit: AppExit) -> ExitCode {
+    match exit {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// The real app: window, renderer, fonts and sound.
+fn windowed(options: Options) -> App {
+    let options = options.absolute();
+    let mut app = App::new();
+    let assets = options
+        .assets
+        .as_ref()
+        .map_or_else(|| "assets".to_owned(), |a| a.to_string_lossy().into_owned());
+    app.insert_resource(options.clone());
+    catalog::register_sources(&mut app, &options);
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Frontline".to_owned(),
+                    resolution: (1280, 800).into(),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                file_path: assets,
+                ..default()
+            }),
+    );
+    // Redraw only on input or when an animation asks: an idle screen costs next to no CPU.
+    app.insert_resource(WinitSettings::desktop_app());
+    app.add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
+    });
+    theme::load_fonts(&mut app);
+    app.add_plugins((shell, audio::plugin));
+    app.add_systems(Last, request_redraw);
+    app
+}
+
+/// Asks for one more frame while animating or after a command (a screen change
+/// lands on the next frame), and for none otherwise.
+fn request_redraw(
+    mut animating: ResMut<Animating>,
+    mut commands: MessageReader<Command>,
+    screen: Res<State<Screen>>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    let commanded = commands.read().count() > 0;
+    if animating.0 || commanded || screen.is_changed() {
+        redraw.write(bevy::window::RequestRedraw);
+    }
+    animating.0 = false;
+}
+
+/// The app with no window, renderer or sound, for tests: the same screens and
+/// engine, driven by writing keyboard input and stepping `update()`.
+pub fn headless(options: Options) -> App {
+    let options = options.absolute();
+    let mut app = App::new();
+    let assets = options
+        .assets
+        .as_ref()
+        .map_or_else(|| "assets".to_owned(), |a| a.to_string_lossy().into_owned());
+    app.insert_resource(options.clone());
+    catalog::register_sources(&mut app, &options);
+    app.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        bevy::input::InputPlugin,
+        AssetPlugin {
+            file_path: assets,
+            ..default()
+        },
+    ));
+    app.add_plugins(shell);
+    app
+}
+
+/// The plugins shared by the window and headless: the library, the screens, the widgets.
+fn shell(app: &mut App) {
+    app.configure_sets(
+        Update,
+        (
+            AppSystems::Load,
+            AppSystems::Input,
+            AppSystems::Apply,
+            AppSystems::View,
+        )
+            .chain(),
+    );
+    app.init_resource::<Animating>();
+    app.add_plugins((
+        theme::plugin,
+        widget::plugin,
+        catalog::plugin,
+        screens::plugin,
+    ));
+}

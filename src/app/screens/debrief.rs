@@ -1,0 +1,353 @@
+//! The debrief: outcome, scores, pass or fail, every decision against the expert's, the mood over the call.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+use super::call::{outcome_words, points_text};
+use super::{Command, Screen};
+use crate::app::AppSystems;
+use crate::app::theme::{Fonts, palette, size, space};
+use crate::app::widget::{self, WheelScroll};
+use crate::engine::{CallResult, Session};
+use crate::scenario::{Feeling, Mood};
+
+/// A finished call, as the debrief shows it (and as the call records can store it).
+#[derive(Resource, Debug, Clone)]
+pub struct Debrief {
+    /// The finished session.
+    pub session: Session,
+    /// The scenario file.
+    pub path: PathBuf,
+}
+
+impl Debrief {
+    /// The debrief of a finished (or abandoned) session.
+    pub fn new(session: Session, path: PathBuf) -> Debrief {
+        Debrief { session, path }
+    }
+
+    /// Outcome, scores and pass or fail.
+    pub fn result(&self) -> CallResult {
+        self.session.score()
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Debrief), spawn)
+        .add_systems(
+            Update,
+            keys.in_set(AppSystems::Input)
+                .run_if(in_state(Screen::Debrief)),
+        );
+    app.add_systems(
+        Update,
+        back.in_set(AppSystems::Apply)
+            .run_if(in_state(Screen::Debrief)),
+    );
+}
+
+fn keys(keys: Res<ButtonInput<KeyCode>>, mut commands: MessageWriter<Command>) {
+    for (key, command) in [
+        (KeyCode::KeyR, Command::Retry),
+        (KeyCode::KeyV, Command::Replay),
+        (KeyCode::KeyN, Command::Next),
+        (KeyCode::Escape, Command::Library),
+        (KeyCode::KeyL, Command::Library),
+    ] {
+        if keys.just_pressed(key) {
+            commands.write(command);
+        }
+    }
+}
+
+fn back(mut commands: MessageReader<Command>, mut next: ResMut<NextState<Screen>>) {
+    if commands.read().any(|c| *c == Command::Library) {
+        next.set(Screen::Library);
+    }
+}
+
+fn feeling_color(feeling: Feeling) -> Color {
+    match feeling {
+        Feeling::Distress => palette::DISTRESS,
+        Feeling::Anger => palette::BAD,
+        Feeling::Trust => palette::GOOD,
+        Feeling::Patience => palette::WARN,
+    }
+}
+
+fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
+    let fonts = fonts.into_inner();
+    let session = &debrief.session;
+    let scenario = session.prepared().scenario();
+    let result = debrief.result();
+    commands
+        .spawn((
+            Name::new("Debrief"),
+            widget::screen_root(),
+            DespawnOnExit(Screen::Debrief),
+        ))
+        .with_children(|screen| {
+            screen
+                .spawn(Node {
+                    justify_content: JustifyContent::SpaceBetween,
+                    ..widget::row(space::M)
+                })
+                .with_children(|bar| {
+                    bar.spawn(widget::bold(
+                        fonts,
+                        format!("Debrief — {}", scenario.title),
+                        size::TITLE,
+                        palette::TEXT,
+                    ));
+                    let (verdict, color) = if result.passed {
+                        ("PASSED", palette::GOOD)
+                    } else {
+                        ("NOT PASSED", palette::BAD)
+                    };
+                    bar.spawn(widget::bold(fonts, verdict, size::TITLE, color));
+                });
+            screen.spawn(widget::text(
+                fonts,
+                format!(
+                    "Outcome: {} · overall {:.0}% (pass mark {}%) · {} mode · seed {}",
+                    outcome_words(result.outcome),
+                    result.scores.overall,
+                    result.pass_mark,
+                    session.mode().name(),
+                    session.seed()
+                ),
+                size::BODY,
+                palette::MUTED,
+            ));
+            screen.spawn(widget::row(space::L)).with_children(|top| {
+                top.spawn((
+                    Node {
+                        width: px(360.0),
+                        ..widget::panel().0
+                    },
+                    BackgroundColor(palette::PANEL),
+                    BorderColor::all(palette::BORDER),
+                ))
+                .with_children(|scores| {
+                    scores.spawn(widget::text(
+                        fonts,
+                        "SCORES (of the best reachable)",
+                        size::SMALL,
+                        palette::MUTED,
+                    ));
+                    let s = result.scores;
+                    for (name, value) in [
+                        ("Empathy", s.empathy),
+                        ("Accuracy", s.accuracy),
+                        ("Resolution", s.resolution),
+                        ("Overall", s.overall),
+                    ] {
+                        scores.spawn(widget::row(space::S)).with_children(|row| {
+                            row.spawn((
+                                Node {
+                                    width: px(90.0),
+                                    ..default()
+                                },
+                                children![widget::text(fonts, name, size::BODY, palette::TEXT)],
+                            ));
+                            row.spawn(Node {
+                                flex_grow: 1.0,
+                                ..default()
+                            })
+                            .with_child(widget::bar(
+                                value as f32 / 100.0,
+                                if value >= f64::from(result.pass_mark) {
+                                    palette::GOOD
+                                } else {
+                                    palette::WARN
+                                },
+                                12.0,
+                                (),
+                            ));
+                            row.spawn((
+                                Node {
+                                    width: px(52.0),
+                                    ..default()
+                                },
+                                children![widget::bold(
+                                    fonts,
+                                    format!("{value:.0}%"),
+                                    size::BODY,
+                                    palette::TEXT
+                                )],
+                            ));
+                        });
+                    }
+                    if result.broken.is_empty() {
+                        scores.spawn(widget::text(
+                            fonts,
+                            "No compliance rule broken.",
+                            size::SMALL,
+                            palette::GOOD,
+                        ));
+                    }
+                    for rule in &result.broken {
+                        scores.spawn(widget::text(
+                            fonts,
+                            format!("Rule broken at step {}: {}", rule.step, rule.text),
+                            size::SMALL,
+                            palette::BAD,
+                        ));
+                    }
+                });
+                top.spawn((
+                    Node {
+                        flex_grow: 1.0,
+                        ..widget::panel().0
+                    },
+                    BackgroundColor(palette::PANEL),
+                    BorderColor::all(palette::BORDER),
+                ))
+                .with_children(|chart| {
+                    chart.spawn(widget::text(
+                        fonts,
+                        "THE CUSTOMER'S MOOD — at the start and after each decision",
+                        size::SMALL,
+                        palette::MUTED,
+                    ));
+                    mood_chart(chart, fonts, session.moods());
+                });
+            });
+            screen
+                .spawn((
+                    Node {
+                        flex_grow: 1.0,
+                        min_height: px(0.0),
+                        overflow: Overflow::scroll_y(),
+                        ..widget::panel().0
+                    },
+                    BackgroundColor(palette::PANEL),
+                    BorderColor::all(palette::BORDER),
+                    WheelScroll,
+                ))
+                .with_children(|timeline| {
+                    timeline.spawn(widget::text(fonts, "TIMELINE", size::SMALL, palette::MUTED));
+                    for decision in session.decisions() {
+                        timeline.spawn(widget::column(2.0)).with_children(|step| {
+                            let what = if decision.wrap_up {
+                                "Wrap-up"
+                            } else {
+                                "Customer"
+                            };
+                            step.spawn(widget::text(
+                                fonts,
+                                format!("{}. {what}: {}", decision.step, decision.prompt),
+                                size::SMALL,
+                                palette::MUTED,
+                            ));
+                            let mut answer = format!(
+                                "You: {}  ({})",
+                                decision.text,
+                                points_text(&decision.points)
+                            );
+                            if let Some(ms) = decision.elapsed_ms {
+                                answer.push_str(&format!(" · {:.1} s", ms as f64 / 1000.0));
+                            }
+                            step.spawn(widget::text(fonts, answer, size::BODY, palette::ACCENT));
+                            if !decision.feedback.is_empty() {
+                                step.spawn(widget::text(
+                                    fonts,
+                                    format!("Feedback: {}", decision.feedback),
+                                    size::SMALL,
+                                    palette::TEXT,
+                                ));
+                            }
+                            if let Some(expert) = &decision.expert {
+                                step.spawn(widget::text(
+                                    fonts,
+                                    format!("Expert: {expert}"),
+                                    size::SMALL,
+                                    palette::GOOD,
+                                ));
+                            }
+                            for rule in &decision.broke {
+                                step.spawn(widget::text(
+                                    fonts,
+                                    format!("Broke rule `{rule}`"),
+                                    size::SMALL,
+                                    palette::BAD,
+                                ));
+                            }
+                        });
+                    }
+                    if session.is_abandoned() {
+                        timeline.spawn(widget::text(
+                            fonts,
+                            "The call was left before it ended.",
+                            size::SMALL,
+                            palette::BAD,
+                        ));
+                    }
+                });
+            screen
+                .spawn(widget::row(space::M))
+                .with_children(|buttons| {
+                    buttons.spawn(widget::button_colored(
+                        fonts,
+                        "Retry, new variant (R)",
+                        Command::Retry,
+                        palette::ACCENT,
+                    ));
+                    buttons.spawn(widget::button(
+                        fonts,
+                        "Replay same variant (V)",
+                        Command::Replay,
+                    ));
+                    buttons.spawn(widget::button(fonts, "Next scenario (N)", Command::Next));
+                    buttons.spawn(widget::button(fonts, "Library (Esc)", Command::Library));
+                });
+        });
+}
+
+/// The mood over the call as groups of four bars, one group per moment.
+fn mood_chart(parent: &mut ChildSpawnerCommands, fonts: &Fonts, moods: &[Mood]) {
+    parent
+        .spawn(Node {
+            height: px(150.0),
+            align_items: AlignItems::FlexEnd,
+            column_gap: px(space::M),
+            border: UiRect::bottom(px(1.0)),
+            ..default()
+        })
+        .insert(BorderColor::all(palette::BORDER))
+        .with_children(|chart| {
+            for mood in moods {
+                chart
+                    .spawn(Node {
+                        height: percent(100.0),
+                        align_items: AlignItems::FlexEnd,
+                        column_gap: px(2.0),
+                        ..default()
+                    })
+                    .with_children(|group| {
+                        for feeling in Feeling::ALL {
+                            group.spawn((
+                                Node {
+                                    width: px(7.0),
+                                    height: percent(f32::from(mood.get(feeling)).max(1.0)),
+                                    ..default()
+                                },
+                                BackgroundColor(feeling_color(feeling)),
+                            ));
+                        }
+                    });
+            }
+        });
+    parent.spawn(widget::row(space::S)).with_children(|legend| {
+        legend.spawn(widget::text(
+            fonts,
+            "start → end   ",
+            size::SMALL,
+            palette::MUTED,
+        ));
+        for feeling in Feeling::ALL {
+            legend.spawn(widget::chip(fonts, feeling.name(), feeling_color(feeling)));
+        }
+    });
+}

@@ -1,0 +1,244 @@
+//! Small UI building blocks: each returns a bundle, styled by the theme.
+//!
+//! Clickable widgets carry an [`Action`]; one observer turns clicks on them
+//! into [`Command`] messages, the same ones the keyboard sends.
+
+use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
+use bevy::picking::events::{Click, Out, Over, Pointer};
+use bevy::picking::hover::HoverMap;
+use bevy::prelude::*;
+
+use super::screens::Command;
+use super::theme::{Fonts, palette, size, space};
+
+/// What clicking this entity does.
+#[derive(Component, Clone, Debug)]
+pub struct Action(pub Command);
+
+/// The background a clickable widget returns to when the pointer leaves.
+#[derive(Component, Clone, Copy)]
+pub struct Rest(pub Color);
+
+/// A scrolling list: the mouse wheel and Page Up / Page Down move it.
+#[derive(Component)]
+pub struct WheelScroll;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_observer(on_click);
+    app.add_observer(on_over);
+    app.add_observer(on_out);
+    app.add_systems(Update, scroll.in_set(super::AppSystems::Input));
+}
+
+fn scroll(
+    mut wheel: MessageReader<MouseWheel>,
+    keys: Res<ButtonInput<KeyCode>>,
+    hover: Option<Res<HoverMap>>,
+    parents: Query<&ChildOf>,
+    mut lists: Query<(Entity, &mut ScrollPosition), With<WheelScroll>>,
+) {
+    let wheeled: f32 = wheel
+        .read()
+        .map(|w| match w.unit {
+            MouseScrollUnit::Line => w.y * 28.0,
+            MouseScrollUnit::Pixel => w.y,
+        })
+        .sum();
+    // The wheel scrolls the list under the pointer.
+    let under_pointer: Vec<Entity> = hover
+        .iter()
+        .flat_map(|map| map.values())
+        .flat_map(|hits| hits.keys())
+        .flat_map(|&hit| std::iter::once(hit).chain(parents.iter_ancestors(hit)))
+        .collect();
+    // Page Up / Page Down scroll every list of the screen.
+    let paged = match (
+        keys.just_pressed(KeyCode::PageUp),
+        keys.just_pressed(KeyCode::PageDown),
+    ) {
+        (true, false) => 300.0,
+        (false, true) => -300.0,
+        _ => 0.0,
+    };
+    for (entity, mut position) in &mut lists {
+        let delta = paged
+            + if under_pointer.contains(&entity) {
+                wheeled
+            } else {
+                0.0
+            };
+        if delta != 0.0 {
+            position.0.y = (position.0.y - delta).max(0.0);
+        }
+    }
+}
+
+fn on_click(
+    mut click: On<Pointer<Click>>,
+    actions: Query<&Action>,
+    mut commands: MessageWriter<Command>,
+) {
+    if let Ok(action) = actions.get(click.entity) {
+        commands.write(action.0.clone());
+        click.propagate(false);
+    }
+}
+
+fn on_over(mut over: On<Pointer<Over>>, mut buttons: Query<&mut BackgroundColor, With<Action>>) {
+    if let Ok(mut background) = buttons.get_mut(over.entity) {
+        background.0 = palette::PANEL_HOVER;
+        over.propagate(false);
+    }
+}
+
+fn on_out(mut out: On<Pointer<Out>>, mut buttons: Query<(&mut BackgroundColor, &Rest)>) {
+    if let Ok((mut background, rest)) = buttons.get_mut(out.entity) {
+        background.0 = rest.0;
+        out.propagate(false);
+    }
+}
+
+/// Text in the regular weight.
+pub fn text(fonts: &Fonts, content: impl Into<String>, px: f32, color: Color) -> impl Bundle {
+    (
+        Text::new(content),
+        TextFont {
+            font: FontSource::Handle(fonts.regular.clone()),
+            font_size: FontSize::Px(px),
+            ..default()
+        },
+        TextColor(color),
+    )
+}
+
+/// Text in the bold weight.
+pub fn bold(fonts: &Fonts, content: impl Into<String>, px: f32, color: Color) -> impl Bundle {
+    (
+        Text::new(content),
+        TextFont {
+            font: FontSource::Handle(fonts.bold.clone()),
+            font_size: FontSize::Px(px),
+            ..default()
+        },
+        TextColor(color),
+    )
+}
+
+/// A panel: a column with padding, background and rounded border.
+pub fn panel() -> (Node, BackgroundColor, BorderColor) {
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            padding: UiRect::all(px(space::M)),
+            row_gap: px(space::S),
+            border: UiRect::all(px(1.0)),
+            border_radius: BorderRadius::all(px(8.0)),
+            ..default()
+        },
+        BackgroundColor(palette::PANEL),
+        BorderColor::all(palette::BORDER),
+    )
+}
+
+/// A button: a label and the command it sends, with its key shown as a hint.
+pub fn button(fonts: &Fonts, label: impl Into<String>, command: Command) -> impl Bundle {
+    button_colored(fonts, label, command, palette::PANEL)
+}
+
+/// A button with its own resting background (e.g. the accent for the main action).
+pub fn button_colored(
+    fonts: &Fonts,
+    label: impl Into<String>,
+    command: Command,
+    background: Color,
+) -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::axes(px(space::M), px(space::S)),
+            border: UiRect::all(px(1.0)),
+            border_radius: BorderRadius::all(px(6.0)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        BackgroundColor(background),
+        BorderColor::all(palette::BORDER),
+        Rest(background),
+        Action(command),
+        children![(
+            text(fonts, label, size::BODY, palette::TEXT),
+            Pickable::IGNORE
+        )],
+    )
+}
+
+/// A small rounded label (a tag, the language, the difficulty).
+pub fn chip(fonts: &Fonts, label: impl Into<String>, color: Color) -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::axes(px(space::S), px(2.0)),
+            border: UiRect::all(px(1.0)),
+            border_radius: BorderRadius::all(px(10.0)),
+            ..default()
+        },
+        BorderColor::all(color),
+        children![text(fonts, label, size::SMALL, color)],
+    )
+}
+
+/// A horizontal bar filled to `fraction` (0–1), with a marker component on the fill.
+pub fn bar(fraction: f32, color: Color, height: f32, fill: impl Bundle) -> impl Bundle {
+    (
+        Node {
+            width: percent(100.0),
+            height: px(height),
+            border_radius: BorderRadius::all(px(height / 2.0)),
+            overflow: Overflow::clip(),
+            ..default()
+        },
+        BackgroundColor(palette::BACKGROUND),
+        children![(
+            Node {
+                width: percent(fraction.clamp(0.0, 1.0) * 100.0),
+                height: percent(100.0),
+                border_radius: BorderRadius::all(px(height / 2.0)),
+                ..default()
+            },
+            BackgroundColor(color),
+            fill,
+        )],
+    )
+}
+
+/// A row with a gap.
+pub fn row(gap: f32) -> Node {
+    Node {
+        flex_direction: FlexDirection::Row,
+        column_gap: px(gap),
+        align_items: AlignItems::Center,
+        flex_wrap: FlexWrap::Wrap,
+        row_gap: px(space::XS),
+        ..default()
+    }
+}
+
+/// A column with a gap.
+pub fn column(gap: f32) -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        row_gap: px(gap),
+        ..default()
+    }
+}
+
+/// The full-window root of a screen.
+pub fn screen_root() -> Node {
+    Node {
+        width: percent(100.0),
+        height: percent(100.0),
+        flex_direction: FlexDirection::Column,
+        padding: UiRect::all(px(space::L)),
+        row_gap: px(space::M),
+        ..default()
+    }
+}

@@ -1,0 +1,418 @@
+//! `frontline history`, `replay` and `export`: the call records on the command line.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use serde_json::json;
+
+use super::play::{report_json, report_text};
+use super::{Failure, Format, resolve, write};
+use crate::library::LibraryEntry;
+use crate::records::{
+    self, AUTH_VARIABLE, DEFAULT_BASE, Filter, Record, Store, rfc3339, statements,
+};
+
+/// Where the call records are kept: `--data-dir`, on every command that touches them.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DataDir {
+    /// Folder of the call records (default: $FRONTLINE_DATA_DIR, else the platform's data
+    /// folder, e.g. ~/.local/share/frontline).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+impl DataDir {
+    /// Opens the store there.
+    pub fn open(&self) -> Result<Store, Failure> {
+        Store::open_or_default(self.data_dir.as_deref())
+            .map_err(|e| Failure::problem(e.to_string()))
+    }
+}
+
+/// The trainee's name when none is given: the login name, else `trainee`.
+pub fn default_trainee() -> String {
+    ["USER", "USERNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .map(|name| name.trim().to_owned())
+        .find(|name| !name.is_empty())
+        .unwrap_or_else(|| "trainee".to_owned())
+}
+
+/// Arguments of `frontline history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only this trainee's calls.
+    #[arg(long)]
+    pub trainee: Option<String>,
+    /// Only calls of this scenario id.
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Where the records are.
+    #[command(flatten)]
+    pub data: DataDir,
+}
+
+/// Arguments of `frontline replay`.
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// The record's number, as `frontline history` shows it.
+    pub record: i64,
+    /// Library folder to find the scenario in, when its file has moved.
+    #[arg(long)]
+    pub library: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Where the records are.
+    #[command(flatten)]
+    pub data: DataDir,
+}
+
+/// Arguments of `frontline export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Write a CSV file: one row per call.
+    #[arg(long, value_name = "FILE", required_unless_present_any = ["xapi", "lrs"])]
+    pub csv: Option<PathBuf>,
+    /// With --csv: one row per decision instead of per call.
+    #[arg(long, requires = "csv")]
+    pub decisions: bool,
+    /// Write xAPI 1.0.3 statements (a JSON array): one per decision, one per call.
+    #[arg(long, value_name = "FILE")]
+    pub xapi: Option<PathBuf>,
+    /// Send the xAPI statements to a learning record store (its xAPI endpoint); Basic
+    /// authentication from FRONTLINE_LRS_AUTH=user:password. What cannot be sent is kept
+    /// and sent next time.
+    #[arg(long, value_name = "URL")]
+    pub lrs: Option<String>,
+    /// The IRI that xAPI activities, extensions and trainee accounts are named under.
+    #[arg(long, value_name = "IRI", default_value = DEFAULT_BASE)]
+    pub xapi_base: String,
+    /// Only this trainee's calls.
+    #[arg(long)]
+    pub trainee: Option<String>,
+    /// Only calls of this scenario id.
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Where the records are.
+    #[command(flatten)]
+    pub data: DataDir,
+}
+
+fn problem(error: records::RecordError) -> Failure {
+    Failure::problem(error.to_string())
+}
+
+/// Runs `frontline history`.
+pub fn history(args: HistoryArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    let store = args.data.open()?;
+    let records = store
+        .history(&Filter {
+            trainee: args.trainee,
+            scenario: args.scenario,
+            limit: None,
+        })
+        .map_err(problem)?;
+    match args.format {
+        Format::Json => {
+            let rows: Vec<serde_json::Value> = records.iter().map(record_json).collect();
+            write(
+                out,
+                &format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&rows).unwrap_or_default()
+                ),
+            )
+        }
+        Format::Text => {
+            if records.is_empty() {
+                return write(
+                    out,
+                    &format!("no calls recorded in {}\n", store.path().display()),
+                );
+            }
+            let mut text = format!(
+                "{:>5}  {:<16}  {:<14} {:<26} {:<5}  {:<17} {:>6} {:>6} {:>6} {:>6}  {}\n",
+                "ID",
+                "ENDED (UTC)",
+                "TRAINEE",
+                "SCENARIO",
+                "MODE",
+                "OUTCOME",
+                "EMP",
+                "ACC",
+                "RES",
+                "ALL",
+                "RESULT"
+            );
+            for record in &records {
+                let call = &record.call;
+                let s = call.scores;
+                text.push_str(&format!(
+                    "{:>5}  {:<16}  {:<14} {:<26} {:<5}  {:<17} {:>6.1} {:>6.1} {:>6.1} {:>6.1}  {}\n",
+                    record.id,
+                    minute(call.ended_ms),
+                    call.trainee,
+                    call.scenario.id,
+                    call.mode.name(),
+                    call.outcome,
+                    s.empathy,
+                    s.accuracy,
+                    s.resolution,
+                    s.overall,
+                    verdict(record)
+                ));
+            }
+            text.push_str(&format!(
+                "{} call{}\n",
+                records.len(),
+                if records.len() == 1 { "" } else { "s" }
+            ));
+            write(out, &text)
+        }
+    }
+}
+
+/// `2024-02-29 13:05` of a moment.
+fn minute(ms: i64) -> String {
+    rfc3339(ms).get(..16).unwrap_or_default().replace('T', " ")
+}
+
+fn verdict(record: &Record) -> &'static str {
+    match (record.call.abandoned, record.call.passed) {
+        (true, _) => "abandoned",
+        (false, true) => "passed",
+        (false, false) => "failed",
+    }
+}
+
+/// A record as JSON, with readable times and the answers as `--choices` takes them.
+fn record_json(record: &Record) -> serde_json::Value {
+    let mut value = serde_json::to_value(record).unwrap_or_default();
+    let call = &record.call;
+    value["started"] = json!(rfc3339(call.started_ms));
+    value["ended"] = json!(rfc3339(call.ended_ms));
+    value["choices"] = json!(call.choices());
+    value["result"] = json!(verdict(record));
+    value
+}
+
+/// Runs `frontline replay`.
+pub fn replay(args: ReplayArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    let store = args.data.open()?;
+    let Some(record) = store.get(args.record).map_err(problem)? else {
+        return Err(Failure::usage(format!(
+            "no call {} in the records at {} (`frontline history` lists them)",
+            args.record,
+            store.path().display()
+        )));
+    };
+    let call = &record.call;
+    let entry = scenario_of(&record, args.library)?;
+    let changed = entry.hash != call.scenario.hash;
+    let prepared = entry
+        .prepared
+        .clone()
+        .ok_or_else(|| Failure::problem("the scenario has errors"))?;
+    let session = records::replay(call, prepared).map_err(|e| {
+        Failure::problem(if changed {
+            format!(
+                "the scenario file {} has changed since call {} was recorded, and the recorded answers no longer fit it: {e}",
+                entry.path.display(),
+                record.id
+            )
+        } else {
+            format!("call {} cannot be replayed: {e}", record.id)
+        })
+    })?;
+    let result = session.score();
+    let same = result.scores == call.scores && result.passed == call.passed;
+    let change_note = format!(
+        "the scenario file {} has changed since this call was recorded (SHA-256 {} then, {} now)",
+        entry.path.display(),
+        short(&call.scenario.hash),
+        short(&entry.hash)
+    );
+    match args.format {
+        Format::Json => {
+            let value = json!({
+                "record": record.id,
+                "uid": call.uid,
+                "trainee": call.trainee,
+                "started": rfc3339(call.started_ms),
+                "ended": rfc3339(call.ended_ms),
+                "scenario_changed": changed,
+                "recorded_hash": call.scenario.hash,
+                "current_hash": entry.hash,
+                "recorded_scores": call.scores,
+                "recorded_passed": call.passed,
+                "matches_record": same,
+                "replay": report_json(&entry.hash, &session),
+            });
+            write(
+                out,
+                &format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&value).unwrap_or_default()
+                ),
+            )?;
+        }
+        Format::Text => {
+            let mut text = format!(
+                "Call {} — {}, {} UTC, from {}\n",
+                record.id,
+                call.trainee,
+                minute(call.started_ms),
+                call.scenario.path
+            );
+            if changed {
+                text.push_str(&format!(
+                    "NOTE: {change_note}; the recorded answers still fit it.\n"
+                ));
+            }
+            text.push_str(&report_text(&session, true));
+            if same {
+                text.push_str("The replay's scores are the recorded ones.\n");
+            } else {
+                let s = call.scores;
+                text.push_str(&format!(
+                    "The replay's scores differ from the recorded ones: Empathy {}%  Accuracy {}%  Resolution {}%  Overall {}%  — {}\n",
+                    s.empathy,
+                    s.accuracy,
+                    s.resolution,
+                    s.overall,
+                    if call.passed { "PASSED" } else { "FAILED" }
+                ));
+            }
+            write(out, &text)?;
+        }
+    }
+    if same || changed {
+        Ok(())
+    } else {
+        Err(Failure::problem(format!(
+            "call {} replays to other scores from an unchanged scenario file",
+            record.id
+        )))
+    }
+}
+
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}
+
+/// The scenario a call was played from: its file if it is still that scenario, else the
+/// scenario with its id in the library.
+fn scenario_of(record: &Record, library: Option<PathBuf>) -> Result<LibraryEntry, Failure> {
+    let scenario = &record.call.scenario;
+    let file = scenario.file();
+    if file.is_file() {
+        let path = file.to_string_lossy();
+        if let Ok(entry) = resolve(&path, None)
+            && entry.id() == scenario.id
+        {
+            return Ok(entry);
+        }
+    }
+    resolve(&scenario.id, library).map_err(|failure| Failure {
+        code: failure.code,
+        message: format!(
+            "{}\ncannot find the scenario `{}` of call {} (played from {}); give --library FOLDER where it is now",
+            failure.message.trim_end(),
+            scenario.id,
+            record.id,
+            scenario.path
+        ),
+    })
+}
+
+/// Runs `frontline export`.
+pub fn export(args: ExportArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    let mut store = args.data.open()?;
+    let mut records = store
+        .history(&Filter {
+            trainee: args.trainee,
+            scenario: args.scenario,
+            limit: None,
+        })
+        .map_err(problem)?;
+    // Oldest first: the order they happened in.
+    records.reverse();
+    if let Some(path) = &args.csv {
+        let file = create(path)?;
+        let written = if args.decisions {
+            records::write_decisions(&records, file)
+        } else {
+            records::write_calls(&records, file)
+        };
+        written.map_err(|e| Failure::problem(format!("cannot write {}: {e}", path.display())))?;
+        let rows = if args.decisions {
+            records.iter().map(|r| r.call.decisions.len()).sum()
+        } else {
+            records.len()
+        };
+        write(
+            out,
+            &format!(
+                "{}: {rows} {}\n",
+                path.display(),
+                if args.decisions { "decisions" } else { "calls" }
+            ),
+        )?;
+    }
+    if let Some(path) = &args.xapi {
+        let all: Vec<serde_json::Value> = records
+            .iter()
+            .flat_map(|record| statements(record, &args.xapi_base))
+            .map(|statement| statement.json)
+            .collect();
+        let mut file = create(path)?;
+        serde_json::to_writer_pretty(&mut file, &all)
+            .map_err(|e| e.to_string())
+            .and_then(|()| file.flush().map_err(|e| e.to_string()))
+            .map_err(|e| Failure::problem(format!("cannot write {}: {e}", path.display())))?;
+        write(
+            out,
+            &format!("{}: {} xAPI statements\n", path.display(), all.len()),
+        )?;
+    }
+    if let Some(url) = &args.lrs {
+        let auth = std::env::var(AUTH_VARIABLE).ok();
+        if auth.as_deref().is_some_and(|a| !a.contains(':')) {
+            return Err(Failure::usage(format!(
+                "{AUTH_VARIABLE} must be user:password"
+            )));
+        }
+        let delivery = records::send(&mut store, &records, url, &args.xapi_base, auth.as_deref())
+            .map_err(problem)?;
+        write(
+            out,
+            &format!(
+                "{}: {} statements sent, {} waiting\n",
+                records::statements_endpoint(url),
+                delivery.sent,
+                delivery.kept
+            ),
+        )?;
+        if let Some(why) = delivery.problem {
+            return Err(Failure::problem(format!(
+                "{why}\n{} statements are kept in {} and will be sent next time",
+                delivery.kept,
+                store.path().display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn create(path: &Path) -> Result<BufWriter<File>, Failure> {
+    File::create(path)
+        .map(BufWriter::new)
+        .map_err(|e| Failure::problem(format!("cannot create {}: {e}", path.display())))
+}

@@ -1,0 +1,484 @@
+//! Call records: every call played, finished or abandoned, kept in a local store to list,
+//! replay exactly, and export as CSV or xAPI.
+//!
+//! Nothing here draws or knows the command line: the app and `frontline play` both turn a
+//! played [`Session`] into a [`Call`] with [`Call::of`] and [`Store::save`] it. A record holds
+//! the seed and every answer, so [`replay`] gives back the very same finished session, from
+//! which a debrief is rebuilt.
+
+mod lrs;
+mod spreadsheet;
+mod store;
+mod time;
+mod xapi;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Answer, Mode, PlayError, Prepared, RuleBreak, Scores, Session};
+use crate::scenario::{Points, Scenario};
+
+pub use lrs::{AUTH_VARIABLE, Delivery, send, statements_endpoint};
+pub use spreadsheet::{write_calls, write_decisions};
+pub use store::{FILE_NAME, Filter, SCHEMA_VERSION, Standing, Store};
+pub use time::{iso_duration, now_ms, rfc3339, unix_ms};
+pub use xapi::{DEFAULT_BASE, Statement, statements};
+
+/// Which scenario file a call was played from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioRef {
+    /// The scenario's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The version its author gave it.
+    pub version: String,
+    /// Its language (an IETF tag such as `en`).
+    pub language: String,
+    /// SHA-256 of the file as played, hex: tells whether the file changed since.
+    pub hash: String,
+    /// The file as played (lossy where the path is not UTF-8).
+    pub path: String,
+}
+
+impl ScenarioRef {
+    /// The scenario as loaded from `path`, whose bytes hash to `hash`.
+    pub fn new(scenario: &Scenario, path: &std::path::Path, hash: &str) -> ScenarioRef {
+        ScenarioRef {
+            id: scenario.id.clone(),
+            title: scenario.title.clone(),
+            version: scenario.version.clone(),
+            language: scenario.language.clone(),
+            hash: hash.to_owned(),
+            path: path.to_string_lossy().into_owned(),
+        }
+    }
+
+    /// The file as played.
+    pub fn file(&self) -> PathBuf {
+        PathBuf::from(&self.path)
+    }
+}
+
+/// One decision of a recorded call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordedDecision {
+    /// 1-based step number.
+    pub step: usize,
+    /// The node's id, or `wrap-up`.
+    pub node: String,
+    /// What the customer had just said, or the wrap-up question.
+    pub prompt: String,
+    /// The offers in the order they were shown.
+    pub options: Vec<String>,
+    /// What the trainee did: a displayed number, or silence until the timer ran out.
+    pub answer: Answer,
+    /// The text of the answer (`(silence)` for a timeout).
+    pub text: String,
+    /// Points earned by it.
+    pub points: Points,
+    /// Whether this is a wrap-up question.
+    pub wrap_up: bool,
+    /// Milliseconds the trainee took, when measured.
+    pub elapsed_ms: Option<u64>,
+}
+
+impl RecordedDecision {
+    /// Whether the trainee let the timer run out.
+    pub fn timed_out(&self) -> bool {
+        self.answer == Answer::Silence
+    }
+}
+
+/// Everything about one call: enough to list it, score it, export it and replay it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Call {
+    /// A UUID for this call on any machine (xAPI registration, stable statement ids).
+    pub uid: String,
+    /// Who played it.
+    pub trainee: String,
+    /// The scenario file it was played from.
+    pub scenario: ScenarioRef,
+    /// The seed of the call's randomness.
+    pub seed: u64,
+    /// Coach or exam.
+    pub mode: Mode,
+    /// How it ended, as [`crate::scenario::Outcome::name`] writes it (`Abandoned` when left);
+    /// text, so that records of a Frontline that knows more outcomes still read.
+    pub outcome: String,
+    /// The ending reached, if any.
+    pub ending: Option<String>,
+    /// Scores per dimension and overall, percentages.
+    pub scores: Scores,
+    /// The scenario's pass mark then.
+    pub pass_mark: u8,
+    /// Whether the call passed.
+    pub passed: bool,
+    /// Whether the trainee left before an ending.
+    pub abandoned: bool,
+    /// Compliance rules broken.
+    pub breaks: Vec<RuleBreak>,
+    /// Every decision, in order.
+    pub decisions: Vec<RecordedDecision>,
+    /// When the call started, milliseconds since 1970 (UTC).
+    pub started_ms: i64,
+    /// When it ended, milliseconds since 1970 (UTC).
+    pub ended_ms: i64,
+}
+
+impl Call {
+    /// The record of a played session (left as it is: call [`Session::abandon`] first to
+    /// record an unfinished call as abandoned).
+    pub fn of(
+        session: &Session,
+        trainee: &str,
+        scenario: ScenarioRef,
+        started: SystemTime,
+        ended: SystemTime,
+    ) -> Call {
+        let result = session.score();
+        Call {
+            uid: new_uid(),
+            trainee: trainee.to_owned(),
+            scenario,
+            seed: session.seed(),
+            mode: session.mode(),
+            outcome: result.outcome.name().to_owned(),
+            ending: result.ending,
+            scores: result.scores,
+            pass_mark: result.pass_mark,
+            passed: result.passed,
+            abandoned: session.is_abandoned(),
+            breaks: result.broken,
+            decisions: session
+                .decisions()
+                .iter()
+                .map(|d| RecordedDecision {
+                    step: d.step,
+                    node: d.node.clone(),
+                    prompt: d.prompt.clone(),
+                    options: d.options.clone(),
+                    answer: d.answer,
+                    text: d.text.clone(),
+                    points: d.points,
+                    wrap_up: d.wrap_up,
+                    elapsed_ms: d.elapsed_ms,
+                })
+                .collect(),
+            started_ms: unix_ms(started),
+            ended_ms: unix_ms(ended),
+        }
+    }
+
+    /// How long the call took, in milliseconds.
+    pub fn duration_ms(&self) -> i64 {
+        (self.ended_ms - self.started_ms).max(0)
+    }
+
+    /// The answers as `frontline play --choices` takes them (`t` for a timeout).
+    pub fn choices(&self) -> String {
+        self.decisions
+            .iter()
+            .map(|d| match d.answer {
+                Answer::Pick(n) => n.to_string(),
+                Answer::Silence => "t".to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// A call as kept in the store, with its number there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// The record's number in this store (`frontline replay ID`).
+    pub id: i64,
+    /// The call.
+    #[serde(flatten)]
+    pub call: Call,
+}
+
+/// A random UUID (version 4), as text.
+fn new_uid() -> String {
+    let bytes: [u8; 16] = rand::random();
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .hyphenated()
+        .to_string()
+}
+
+/// Why a recorded call cannot be played again on a scenario as it is now.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReplayError {
+    /// The scenario refuses a recorded answer.
+    #[error("step {step}: the recorded answer no longer fits ({error})")]
+    Refused {
+        /// The step, 1-based.
+        step: usize,
+        /// What the engine said.
+        error: PlayError,
+    },
+    /// A recorded answer now picks something else.
+    #[error("step {step}: the recorded answer was “{recorded}”, the same number now picks “{now}”")]
+    Changed {
+        /// The step, 1-based.
+        step: usize,
+        /// The text recorded.
+        recorded: String,
+        /// The text the same answer gives now.
+        now: String,
+    },
+    /// The call ends before the recorded answers run out.
+    #[error("the call now ends after {now} decisions; {recorded} were recorded")]
+    EndsEarlier {
+        /// Decisions recorded.
+        recorded: usize,
+        /// Decisions the scenario now takes.
+        now: usize,
+    },
+    /// The recorded answers now lead to another outcome.
+    #[error("the recorded answers now end `{now}`; the call ended `{recorded}`")]
+    Outcome {
+        /// The outcome recorded.
+        recorded: String,
+        /// The outcome now.
+        now: String,
+    },
+}
+
+/// Plays a recorded call again from its seed and answers, to the end: the session it
+/// gives has the recorded transcript, decisions and scores, for a debrief.
+///
+/// Fails when the scenario as it is now does not take the recorded answers to the same
+/// choices and the same outcome (it has changed since, see [`ScenarioRef::hash`]).
+pub fn replay(call: &Call, prepared: Arc<Prepared>) -> Result<Session, ReplayError> {
+    let mut session = Session::new(prepared, call.seed, call.mode);
+    for decision in &call.decisions {
+        if session.phase() == crate::engine::Phase::Ended {
+            return Err(ReplayError::EndsEarlier {
+                recorded: call.decisions.len(),
+                now: session.decisions().len(),
+            });
+        }
+        session
+            .answer_timed(decision.answer, decision.elapsed_ms)
+            .map_err(|error| ReplayError::Refused {
+                step: decision.step,
+                error,
+            })?;
+        let now = session
+            .decisions()
+            .last()
+            .map(|d| d.text.clone())
+            .unwrap_or_default();
+        if now != decision.text {
+            return Err(ReplayError::Changed {
+                step: decision.step,
+                recorded: decision.text.clone(),
+                now,
+            });
+        }
+    }
+    session.abandon();
+    let now = session.score().outcome.name();
+    if now != call.outcome {
+        return Err(ReplayError::Outcome {
+            recorded: call.outcome.clone(),
+            now: now.to_owned(),
+        });
+    }
+    Ok(session)
+}
+
+/// Why the records could not be read, written or sent.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    /// The store's folder or file could not be opened or created.
+    #[error("cannot open the call records at {path}: {reason}")]
+    Open {
+        /// The database file or its folder.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// The store was written by a newer Frontline.
+    #[error(
+        "the call records at {path} are in schema version {found}, newer than this Frontline knows ({known}); update Frontline to read them"
+    )]
+    Newer {
+        /// The database file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest this build knows.
+        known: i64,
+    },
+    /// A query of the store failed.
+    #[error("call records at {path}: cannot {what}: {source}")]
+    Sql {
+        /// The database file.
+        path: PathBuf,
+        /// What was being done.
+        what: &'static str,
+        /// The database's error.
+        source: rusqlite::Error,
+    },
+    /// A stored value is not what this Frontline wrote.
+    #[error("call records at {path}: record {id} is damaged: {problem}")]
+    Damaged {
+        /// The database file.
+        path: PathBuf,
+        /// The record.
+        id: i64,
+        /// What is wrong.
+        problem: String,
+    },
+    /// An export file could not be written.
+    #[error("cannot write {path}: {reason}")]
+    Export {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::engine::Phase;
+    use crate::library::Library;
+
+    /// docs/example.ron, prepared, with its path and hash.
+    pub(crate) fn example() -> (Arc<Prepared>, ScenarioRef) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/example.ron");
+        let library =
+            Library::load(std::slice::from_ref(&path), None).expect("docs/example.ron loads");
+        let entry = &library.entries[0];
+        let prepared = entry
+            .prepared
+            .clone()
+            .expect("docs/example.ron is playable");
+        let scenario = ScenarioRef::new(prepared.scenario(), &entry.path, &entry.hash);
+        (prepared, scenario)
+    }
+
+    /// A call of the example played with these answers (abandoned if they run out), timed.
+    pub(crate) fn played(seed: u64, answers: &[Answer], trainee: &str) -> Call {
+        let (prepared, scenario) = example();
+        let mut session = Session::new(prepared, seed, Mode::Exam);
+        for (i, &answer) in answers.iter().enumerate() {
+            session
+                .answer_timed(answer, Some(1000 + i as u64))
+                .expect("the scripted answer fits");
+        }
+        session.abandon();
+        let started = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000 + seed);
+        Call::of(
+            &session,
+            trainee,
+            scenario,
+            started,
+            started + std::time::Duration::from_secs(95),
+        )
+    }
+
+    /// The expert's answers for a seed.
+    pub(crate) fn expert_answers(seed: u64) -> Vec<Answer> {
+        let (prepared, _) = example();
+        let mut session = Session::new(prepared, seed, Mode::Exam);
+        let mut answers = Vec::new();
+        while let Some(answer) = session.expert_answer() {
+            session.answer(answer).expect("the expert's answer fits");
+            answers.push(answer);
+        }
+        answers
+    }
+
+    #[test]
+    fn a_call_records_every_decision_its_scores_and_its_times() {
+        let call = played(7, &expert_answers(7), "Ana");
+        assert_eq!(call.trainee, "Ana");
+        assert_eq!(call.scenario.id, "example-late-bill");
+        assert_eq!(call.seed, 7);
+        assert_eq!(call.mode, Mode::Exam);
+        assert_eq!(call.outcome, "Resolved");
+        assert_eq!(call.ending.as_deref(), Some("resolved"));
+        assert_eq!(
+            (call.scores.overall, call.passed, call.abandoned),
+            (100.0, true, false)
+        );
+        assert_eq!(call.decisions.len(), 5);
+        assert_eq!(
+            call.decisions
+                .iter()
+                .map(|d| d.elapsed_ms)
+                .collect::<Vec<_>>(),
+            vec![Some(1000), Some(1001), Some(1002), Some(1003), Some(1004)]
+        );
+        assert_eq!(call.duration_ms(), 95_000);
+        assert_eq!(call.started_ms, 1_700_000_007_000);
+    }
+
+    #[test]
+    fn replaying_a_call_gives_the_same_decisions_transcript_and_scores() {
+        let (prepared, _) = example();
+        let mut session = Session::new(Arc::clone(&prepared), 11, Mode::Coach);
+        session
+            .answer_timed(Answer::Pick(2), Some(700))
+            .expect("fits");
+        session
+            .answer_timed(Answer::Silence, Some(20_000))
+            .expect("fits");
+        session.abandon();
+        let (_, scenario) = example();
+        let now = SystemTime::now();
+        let call = Call::of(&session, "Ana", scenario, now, now);
+        let again = replay(&call, prepared).expect("the call replays");
+        assert_eq!(again.phase(), Phase::Ended);
+        assert_eq!(again.decisions(), session.decisions());
+        assert_eq!(again.transcript(), session.transcript());
+        assert_eq!(again.score(), session.score());
+        assert!(call.decisions[1].timed_out());
+        assert_eq!(call.choices(), "2,t");
+    }
+
+    #[test]
+    fn a_recorded_answer_that_now_picks_another_choice_does_not_replay() {
+        let (prepared, _) = example();
+        let mut call = played(7, &expert_answers(7), "Ana");
+        call.decisions[2].text = "Something the scenario used to say".to_owned();
+        assert_eq!(
+            replay(&call, prepared).map(|s| s.decisions().len()),
+            Err(ReplayError::Changed {
+                step: 3,
+                recorded: "Something the scenario used to say".to_owned(),
+                now: call_text_now(7, 3),
+            })
+        );
+    }
+
+    fn call_text_now(seed: u64, step: usize) -> String {
+        played(seed, &expert_answers(seed), "x").decisions[step - 1]
+            .text
+            .clone()
+    }
+
+    #[test]
+    fn recorded_answers_beyond_the_end_of_the_call_do_not_replay() {
+        let (prepared, _) = example();
+        let mut call = played(7, &expert_answers(7), "Ana");
+        let extra = call.decisions[4].clone();
+        call.decisions.push(RecordedDecision { step: 6, ..extra });
+        assert_eq!(
+            replay(&call, prepared).map(|s| s.decisions().len()),
+            Err(ReplayError::EndsEarlier {
+                recorded: 6,
+                now: 5
+            })
+        );
+    }
+}

@@ -1,0 +1,104 @@
+//! Timestamps of records: milliseconds since 1970 in the store, ISO 8601 in exports.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// A moment as milliseconds since 1970-01-01 UTC (negative before).
+pub fn unix_ms(moment: SystemTime) -> i64 {
+    match moment.duration_since(UNIX_EPOCH) {
+        Ok(after) => i64::try_from(after.as_millis()).unwrap_or(i64::MAX),
+        Err(before) => i64::try_from(before.duration().as_millis()).map_or(i64::MIN, |ms| -ms),
+    }
+}
+
+/// Now, as milliseconds since 1970-01-01 UTC.
+pub fn now_ms() -> i64 {
+    unix_ms(SystemTime::now())
+}
+
+/// A moment as an RFC 3339 / ISO 8601 timestamp in UTC, to the millisecond:
+/// `2024-02-29T13:05:09.250Z`.
+pub fn rfc3339(ms: i64) -> String {
+    let days = ms.div_euclid(86_400_000);
+    let in_day = ms.rem_euclid(86_400_000);
+    let (year, month, day) = civil(days);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        in_day / 3_600_000,
+        in_day / 60_000 % 60,
+        in_day / 1000 % 60,
+        in_day % 1000
+    )
+}
+
+/// A length of time as an ISO 8601 duration, to the hundredth of a second as xAPI keeps it:
+/// `PT1H2M3.45S`, `PT0S`.
+pub fn iso_duration(ms: i64) -> String {
+    let centis = ms.max(0) / 10;
+    let hours = centis / 360_000;
+    let minutes = centis / 6000 % 60;
+    let seconds = centis / 100 % 60;
+    let fraction = centis % 100;
+    let mut text = String::from("PT");
+    if hours > 0 {
+        text.push_str(&format!("{hours}H"));
+    }
+    if minutes > 0 {
+        text.push_str(&format!("{minutes}M"));
+    }
+    if fraction > 0 {
+        let digits = format!("{fraction:02}");
+        text.push_str(&format!("{seconds}.{}S", digits.trim_end_matches('0')));
+    } else if seconds > 0 || text.len() == 2 {
+        text.push_str(&format!("{seconds}S"));
+    }
+    text
+}
+
+/// The date of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_utc_iso_8601_to_the_millisecond() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(rfc3339(951_782_400_000), "2000-02-29T00:00:00.000Z");
+        assert_eq!(rfc3339(1_709_211_909_250), "2024-02-29T13:05:09.250Z");
+        assert_eq!(rfc3339(1_735_689_599_999), "2024-12-31T23:59:59.999Z");
+        assert_eq!(rfc3339(-1), "1969-12-31T23:59:59.999Z");
+    }
+
+    #[test]
+    fn durations_are_iso_8601_with_only_the_units_needed() {
+        assert_eq!(iso_duration(0), "PT0S");
+        assert_eq!(iso_duration(-5), "PT0S");
+        assert_eq!(iso_duration(4_000), "PT4S");
+        assert_eq!(iso_duration(4_500), "PT4.5S");
+        assert_eq!(iso_duration(60_000), "PT1M");
+        assert_eq!(iso_duration(3_723_450), "PT1H2M3.45S");
+        assert_eq!(iso_duration(7_200_009), "PT2H");
+    }
+
+    #[test]
+    fn moments_before_1970_are_negative_milliseconds() {
+        let before = UNIX_EPOCH - std::time::Duration::from_millis(1500);
+        assert_eq!(unix_ms(before), -1500);
+        assert_eq!(
+            unix_ms(UNIX_EPOCH + std::time::Duration::from_secs(2)),
+            2000
+        );
+    }
+}

@@ -1,0 +1,22 @@
+//! The one integration-test binary (each binary links the whole crate again, so there is only one).
+//! Each behaviour area is a module in `tests/suite/`, named with `#[path]`.
+
+#[cfg(feature = "app")]
+#[path = "suite/app.rs"]
+mod app;
+#[path = "suite/checks.rs"]
+mod checks;
+#[path = "suite/cli.rs"]
+mod cli;
+#[path = "suite/hostile.rs"]
+mod hostile;
+#[path = "suite/library.rs"]
+mod library;
+#[path = "suite/playthrough.rs"]
+mod playthrough;
+#[path = "suite/properties.rs"]
+mod properties;
+#[path = "suite/records.rs"]
+mod records;
+#[path = "suite/support.rs"]
+mod support;

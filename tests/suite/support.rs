@@ -1,0 +1,47 @@
+//! Helpers shared by the integration tests: paths and running the `frontline` binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A path under the project root.
+pub fn project(path: &str) -> PathBuf {
+    root().join(path)
+}
+
+/// Runs the `frontline` binary with arguments, from the project root. The calls it plays
+/// are recorded in a folder of this test run, never in the user's own records.
+pub fn frontline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args(args)
+        .env(
+            "FRONTLINE_DATA_DIR",
+            std::env::temp_dir().join(format!("frontline-test-{}-records", std::process::id())),
+        )
+        .current_dir(root())
+        .output()
+        .expect("the frontline binary runs")
+}
+
+/// Stdout as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Stderr as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A fresh empty folder under the system's temp folder, unique to this test.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("frontline-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp folder can be made");
+    dir
+}
