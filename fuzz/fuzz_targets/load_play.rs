@@ -33,7 +33,11 @@ fuzz_target!(|data: &[u8]| {
     // Sessions with answers read from the input bytes, back to front, with seeds from the length.
     for round in 0..3u64 {
         let seed = data.len() as u64 ^ round.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let mode = if round % 2 == 0 { Mode::Coach } else { Mode::Exam };
+        let mode = if round % 2 == 0 {
+            Mode::Coach
+        } else {
+            Mode::Exam
+        };
         let mut session = Session::new(prepared.clone(), seed, mode);
         let mut bytes = data.iter().rev().skip(round as usize).cycle();
         for _ in 0..MAX_ANSWERS {
@@ -63,7 +67,11 @@ fuzz_target!(|data: &[u8]| {
         // A call played to its end (wrap-up included) scores within the analysis' bounds.
         if let Some(result) = finished.filter(|r| r.ending.is_some() && !analysis.truncated) {
             let (low, high) = (analysis.min_points(), analysis.max_points());
-            for d in [Dimension::Empathy, Dimension::Accuracy, Dimension::Resolution] {
+            for d in [
+                Dimension::Empathy,
+                Dimension::Accuracy,
+                Dimension::Resolution,
+            ] {
                 let got = result.points.get(d);
                 assert!(
                     low.get(d) <= got && got <= high.get(d),

@@ -101,10 +101,10 @@ fn generate(seed: u64) -> Generated {
     };
 
     let mut ron = String::new();
-    let _ = write!(
+    let _ = writeln!(
         ron,
         "Scenario(id: \"generated-{seed}\", title: \"Generated\", language: \"en\", pass_mark: {}, \
-         weights: (empathy: {}, accuracy: {}, resolution: {}), shuffle_choices: {},\n",
+         weights: (empathy: {}, accuracy: {}, resolution: {}), shuffle_choices: {},",
         rng.random_range(0..=100),
         rng.random_range(0..=3),
         rng.random_range(0..=3),
