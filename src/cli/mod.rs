@@ -160,6 +160,16 @@ fn write(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::problem(format!("cannot write output: {e}")))
 }
 
+/// Writes a value as pretty JSON and a newline: the one form every `--format json` prints.
+pub(crate) fn write_json(
+    out: &mut dyn Write,
+    value: &impl serde::Serialize,
+) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure::problem(format!("cannot write JSON: {e}")))?;
+    write(out, &format!("{text}\n"))
+}
+
 fn default_library(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, Failure> {
     if !paths.is_empty() {
         return Ok(paths);
@@ -187,13 +197,7 @@ fn check(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(),
                 "warnings": warnings,
                 "diagnostics": owned,
             });
-            write(
-                out,
-                &format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&value).unwrap_or_default()
-                ),
-            )?;
+            write_json(out, &value)?;
         }
         Format::Text => {
             for entry in &library.entries {
@@ -240,13 +244,7 @@ fn list(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(), 
         })
         .collect();
     match format {
-        Format::Json => write(
-            out,
-            &format!(
-                "{}\n",
-                serde_json::to_string_pretty(&rows).unwrap_or_default()
-            ),
-        ),
+        Format::Json => write_json(out, &rows),
         Format::Text => {
             let mut text = String::new();
             for (entry, row) in library.entries.iter().zip(&rows) {
@@ -323,13 +321,7 @@ fn analyze(
         .is_some_and(|r| r.passed);
     let report = Report::new(&prepared.book, &prepared.analysis, expert_passes);
     match format {
-        Format::Json => write(
-            out,
-            &format!(
-                "{}\n",
-                serde_json::to_string_pretty(&report).unwrap_or_default()
-            ),
-        ),
+        Format::Json => write_json(out, &report),
         Format::Text => {
             let d = &report.dimensions;
             let mut text = format!(

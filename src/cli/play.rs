@@ -11,7 +11,7 @@ use rand::{RngExt, SeedableRng};
 use serde_json::json;
 
 use super::records::{DataDir, default_trainee};
-use super::{Failure, Format, resolve, write};
+use super::{Failure, Format, resolve, write, write_json};
 use crate::engine::{Answer, Entry, Mode, Phase, Session};
 use crate::library::LibraryEntry;
 use crate::records::{Call, ScenarioRef};
@@ -326,13 +326,7 @@ fn report(
     match format {
         Format::Json => {
             let value = report_json(&entry.hash, session);
-            write(
-                out,
-                &format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&value).unwrap_or_default()
-                ),
-            )
+            write_json(out, &value)
         }
         Format::Text => write(out, &report_text(session, with_transcript)),
     }

@@ -8,7 +8,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::play::{report_json, report_text};
-use super::{Failure, Format, resolve, write};
+use super::{Failure, Format, resolve, write, write_json};
 use crate::library::LibraryEntry;
 use crate::records::{
     self, AUTH_VARIABLE, DEFAULT_BASE, Filter, Record, Store, rfc3339, statements,
@@ -122,13 +122,7 @@ pub fn history(args: HistoryArgs, out: &mut dyn Write) -> Result<(), Failure> {
     match args.format {
         Format::Json => {
             let rows: Vec<serde_json::Value> = records.iter().map(record_json).collect();
-            write(
-                out,
-                &format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&rows).unwrap_or_default()
-                ),
-            )
+            write_json(out, &rows)
         }
         Format::Text => {
             if records.is_empty() {
@@ -255,13 +249,7 @@ pub fn replay(args: ReplayArgs, out: &mut dyn Write) -> Result<(), Failure> {
                 "matches_record": same,
                 "replay": report_json(&entry.hash, &session),
             });
-            write(
-                out,
-                &format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&value).unwrap_or_default()
-                ),
-            )?;
+            write_json(out, &value)?;
         }
         Format::Text => {
             let mut text = format!(
