@@ -89,8 +89,9 @@ fn exit_code(exit: AppExit) -> ExitCode {
     }
 }
 
-/// The real app: window, renderer, fonts and sound.
-fn windowed(options: Options) -> App {
+/// What every app starts with, windowed or not: the options as a resource and the
+/// scenario libraries as asset sources. Returns the app and the assets folder.
+fn base(options: Options) -> (App, String) {
     let options = options.absolute();
     let mut app = App::new();
     let assets = options
@@ -99,6 +100,12 @@ fn windowed(options: Options) -> App {
         .map_or_else(|| "assets".to_owned(), |a| a.to_string_lossy().into_owned());
     app.insert_resource(options.clone());
     catalog::register_sources(&mut app, &options);
+    (app, assets)
+}
+
+/// The real app: window, renderer, fonts and sound.
+fn windowed(options: Options) -> App {
+    let (mut app, assets) = base(options);
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
@@ -143,14 +150,7 @@ fn request_redraw(
 /// The app with no window, renderer or sound, for tests: the same screens and
 /// engine, driven by writing keyboard input and stepping `update()`.
 pub fn headless(options: Options) -> App {
-    let options = options.absolute();
-    let mut app = App::new();
-    let assets = options
-        .assets
-        .as_ref()
-        .map_or_else(|| "assets".to_owned(), |a| a.to_string_lossy().into_owned());
-    app.insert_resource(options.clone());
-    catalog::register_sources(&mut app, &options);
+    let (mut app, assets) = base(options);
     app.add_plugins((
         MinimalPlugins,
         StatesPlugin,
