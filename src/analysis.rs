@@ -1,17 +1,21 @@
 //! What a scenario allows: every reachable state, the best and worst scores, the expert path.
 //!
 //! The analysis explores states (node, flags, mood, compliance), never paths,
-//! so a scenario with many branches that meet again stays cheap. Values are
-//! computed once per state, successors first (strongly connected components in
-//! reverse topological order); inside a loop they are relaxed a bounded number
-//! of rounds, which is exact for loops that earn no points.
+//! so a scenario with many branches that meet again stays cheap. Each state is
+//! first reduced to what the rules can still read from its place on
+//! ([`Projection`]): a feeling no condition looks at, or a flag nobody tests
+//! any more, does not multiply the states. Values are computed once per
+//! state, successors first (strongly connected components in reverse
+//! topological order); inside a loop they are relaxed a bounded number of
+//! rounds, which is exact for loops that earn no points.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use serde::Serialize;
 
-use crate::engine::{Move, Place, Playbook, State};
-use crate::scenario::{Dimension, Points};
+use crate::engine::{Move, Place, Playbook, Projection, State};
+use crate::scenario::{Dimension, Points, Weights};
 
 /// Most states explored before the analysis gives up (and the checker says so).
 pub const MAX_STATES: usize = 200_000;
@@ -36,18 +40,24 @@ struct Value {
 #[derive(Debug, Clone)]
 struct Edge {
     mv: Move,
-    target: usize,
+    target: u32,
     points: Points,
 }
 
 /// The explored state graph of a scenario and its values.
 #[derive(Debug, Clone)]
 pub struct Analysis {
+    projection: Projection,
     states: Vec<State>,
-    index: HashMap<State, usize>,
-    edges: Vec<Vec<Edge>>,
+    /// State numbers by [`State::key`].
+    index: HashMap<u128, u32, foldhash::fast::RandomState>,
+    /// The edges of every state, state after state; state `s` owns `edges[spans[s].0..spans[s].1]`.
+    edges: Vec<Edge>,
+    spans: Vec<(u32, u32)>,
     values: Vec<Option<Value>>,
-    component: Vec<usize>,
+    component: Vec<u32>,
+    /// Whether each component is a loop (several states, or one that leads to itself).
+    looping: Vec<bool>,
     paths: Vec<u64>,
     /// Whether exploration stopped at [`MAX_STATES`].
     pub truncated: bool,
@@ -57,84 +67,97 @@ impl Analysis {
     /// Explores every state reachable in a playbook and values it.
     pub fn new(book: &Playbook) -> Analysis {
         let mut analysis = Analysis {
+            projection: book.projection().clone(),
             states: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             edges: Vec::new(),
+            spans: Vec::new(),
             values: Vec::new(),
             component: Vec::new(),
+            looping: Vec::new(),
             paths: Vec::new(),
             truncated: false,
         };
         analysis.explore(book);
-        let components = analysis.components();
-        analysis.value(book, &components);
+        let (order, bounds) = analysis.components();
+        analysis.value(book, &order, &bounds);
         analysis
     }
 
-    fn intern(&mut self, state: State) -> usize {
-        if let Some(&i) = self.index.get(&state) {
-            return i;
-        }
-        let i = self.states.len();
-        self.states.push(state);
-        self.index.insert(state, i);
-        self.edges.push(Vec::new());
-        i
+    fn edges_of(&self, s: usize) -> &[Edge] {
+        let (start, end) = self.spans[s];
+        &self.edges[start as usize..end as usize]
     }
 
     fn explore(&mut self, book: &Playbook) {
-        let first = self.intern(book.initial());
-        let mut stack = vec![first];
+        // A call of n nodes has a few dozen states per node, give or take.
+        let guess = (book.scenario.nodes.len() * 32).min(MAX_STATES);
+        self.states.reserve(guess);
+        self.spans.reserve(guess);
+        self.index.reserve(guess);
+        self.edges.reserve(guess * 4);
+        let first = self.projection.relevant(&book.initial());
+        self.states.push(first);
+        self.index.insert(first.key(), 0);
+        self.spans.push((0, 0));
+        let mut stack = vec![0usize];
         while let Some(i) = stack.pop() {
             let state = self.states[i];
-            for mv in book.moves(&state) {
-                let Some(step) = book.apply(&state, mv) else {
-                    continue;
-                };
-                if !self.index.contains_key(&step.state) {
-                    if self.states.len() >= MAX_STATES {
-                        self.truncated = true;
-                        continue;
+            let start = self.edges.len() as u32;
+            for (mv, next, points) in book.successors(&state) {
+                let next = self.projection.relevant(&next);
+                let target = match self.index.entry(next.key()) {
+                    Entry::Occupied(known) => *known.get(),
+                    Entry::Vacant(new) => {
+                        if self.states.len() >= MAX_STATES {
+                            self.truncated = true;
+                            continue;
+                        }
+                        let target = self.states.len();
+                        new.insert(target as u32);
+                        self.states.push(next);
+                        self.spans.push((0, 0));
+                        stack.push(target);
+                        target as u32
                     }
-                    stack.push(self.states.len());
-                }
-                let target = self.intern(step.state);
-                self.edges[i].push(Edge {
-                    mv,
-                    target,
-                    points: step.points,
-                });
+                };
+                self.edges.push(Edge { mv, target, points });
             }
+            self.spans[i] = (start, self.edges.len() as u32);
         }
     }
 
-    /// Strongly connected components, successors before predecessors (iterative Tarjan).
-    fn components(&mut self) -> Vec<Vec<usize>> {
+    /// Strongly connected components, successors before predecessors (iterative Tarjan):
+    /// the states component after component, and where each component ends in that list.
+    fn components(&mut self) -> (Vec<u32>, Vec<u32>) {
+        const UNSEEN: u32 = u32::MAX;
         let n = self.states.len();
-        let mut order = vec![usize::MAX; n];
-        let mut low = vec![0; n];
+        let mut order = vec![UNSEEN; n];
+        let mut low = vec![0u32; n];
         let mut on_stack = vec![false; n];
         let mut stack = Vec::new();
-        let mut components = Vec::new();
-        let mut counter = 0;
-        self.component = vec![usize::MAX; n];
+        let mut members = Vec::with_capacity(n);
+        let mut bounds = Vec::new();
+        let mut counter = 0u32;
+        let mut calls = Vec::new();
+        self.component = vec![UNSEEN; n];
         for root in 0..n {
-            if order[root] != usize::MAX {
+            if order[root] != UNSEEN {
                 continue;
             }
-            let mut calls = vec![(root, 0usize)];
+            calls.push((root, 0usize));
             while let Some(&mut (v, ref mut next)) = calls.last_mut() {
-                if *next == 0 && order[v] == usize::MAX {
+                if *next == 0 && order[v] == UNSEEN {
                     order[v] = counter;
                     low[v] = counter;
                     counter += 1;
                     stack.push(v);
                     on_stack[v] = true;
                 }
-                if let Some(edge) = self.edges[v].get(*next) {
+                if let Some(edge) = self.edges_of(v).get(*next) {
                     *next += 1;
-                    let w = edge.target;
-                    if order[w] == usize::MAX {
+                    let w = edge.target as usize;
+                    if order[w] == UNSEEN {
                         calls.push((w, 0));
                     } else if on_stack[w] {
                         low[v] = low[v].min(order[w]);
@@ -146,69 +169,74 @@ impl Analysis {
                     low[parent] = low[parent].min(low[v]);
                 }
                 if low[v] == order[v] {
-                    let mut members = Vec::new();
+                    let component = bounds.len() as u32;
                     while let Some(w) = stack.pop() {
                         on_stack[w] = false;
-                        self.component[w] = components.len();
-                        members.push(w);
+                        self.component[w] = component;
+                        members.push(w as u32);
                         if w == v {
                             break;
                         }
                     }
-                    components.push(members);
+                    bounds.push(members.len() as u32);
                 }
             }
         }
-        components
+        (members, bounds)
     }
 
-    fn value(&mut self, book: &Playbook, components: &[Vec<usize>]) {
+    fn value(&mut self, book: &Playbook, order: &[u32], bounds: &[u32]) {
         let weights = book.scenario.weights;
         self.values = vec![None; self.states.len()];
         self.paths = vec![0; self.states.len()];
-        for members in components {
+        self.looping = Vec::with_capacity(bounds.len());
+        let mut start = 0;
+        for &end in bounds {
+            let members = &order[start as usize..end as usize];
+            start = end;
             let looping = members.len() > 1
                 || members
                     .iter()
-                    .any(|&s| self.edges[s].iter().any(|e| e.target == s));
-            let rounds = if looping {
-                members.len().min(LOOP_ROUNDS) + 1
-            } else {
-                1
-            };
-            for _ in 0..rounds {
-                let mut changed = false;
-                for &s in members {
-                    let value = self.value_of(book, s, &weights);
-                    if value != self.values[s] {
-                        self.values[s] = value;
-                        changed = true;
+                    .any(|&s| self.edges_of(s as usize).iter().any(|e| e.target == s));
+            self.looping.push(looping);
+            if looping {
+                for _ in 0..members.len().min(LOOP_ROUNDS) + 1 {
+                    let mut changed = false;
+                    for &s in members {
+                        let s = s as usize;
+                        let value = self.value_of(book, s, &weights);
+                        if value != self.values[s] {
+                            self.values[s] = value;
+                            changed = true;
+                        }
+                    }
+                    if !changed {
+                        break;
                     }
                 }
-                if !changed {
-                    break;
+            } else {
+                // One state whose successors all have their values already.
+                for &s in members {
+                    self.values[s as usize] = self.value_of(book, s as usize, &weights);
                 }
             }
             for &s in members {
-                let state = self.states[s];
-                self.paths[s] = if matches!(state.place, Place::Ending(_)) {
+                let s = s as usize;
+                self.paths[s] = if matches!(self.states[s].place, Place::Ending(_)) {
                     1
                 } else {
-                    self.edges[s]
+                    self.edges_of(s)
                         .iter()
-                        .filter(|e| self.component[e.target] != self.component[s])
-                        .fold(0u64, |sum, e| sum.saturating_add(self.paths[e.target]))
+                        .filter(|e| self.component[e.target as usize] != self.component[s])
+                        .fold(0u64, |sum, e| {
+                            sum.saturating_add(self.paths[e.target as usize])
+                        })
                 };
             }
         }
     }
 
-    fn value_of(
-        &self,
-        book: &Playbook,
-        s: usize,
-        weights: &crate::scenario::Weights,
-    ) -> Option<Value> {
+    fn value_of(&self, book: &Playbook, s: usize, weights: &Weights) -> Option<Value> {
         let state = self.states[s];
         if let Place::Ending(_) = state.place {
             let bounds = book.wrap_up_bounds(&state);
@@ -225,63 +253,62 @@ impl Analysis {
             });
         }
         let mut result: Option<Value> = None;
-        for edge in &self.edges[s] {
-            let Some(next) = self.values[edge.target] else {
+        for edge in self.edges_of(s) {
+            let Some(next) = &self.values[edge.target as usize] else {
                 continue;
             };
             let gained = dims(edge.points);
             let weighted = edge.points.weighted(weights);
-            let candidate = Value {
-                best: std::array::from_fn(|d| gained[d] + next.best[d]),
-                worst: std::array::from_fn(|d| gained[d] + next.worst[d]),
-                best_weighted: weighted + next.best_weighted,
-                worst_weighted: weighted + next.worst_weighted,
-                clean_weighted: next.clean_weighted.map(|c| c + weighted),
-                expert_move: Some(edge.mv),
-                worst_move: Some(edge.mv),
+            let best: [i64; 3] = std::array::from_fn(|d| gained[d] + next.best[d]);
+            let worst: [i64; 3] = std::array::from_fn(|d| gained[d] + next.worst[d]);
+            let best_weighted = weighted + next.best_weighted;
+            let worst_weighted = weighted + next.worst_weighted;
+            let clean_weighted = next.clean_weighted.map(|c| c + weighted);
+            let Some(current) = &mut result else {
+                result = Some(Value {
+                    best,
+                    worst,
+                    best_weighted,
+                    worst_weighted,
+                    clean_weighted,
+                    expert_move: Some(edge.mv),
+                    worst_move: Some(edge.mv),
+                });
+                continue;
             };
-            result = Some(match result {
-                None => candidate,
-                Some(current) => {
-                    let expert_key = |v: &Value| {
-                        (
-                            v.clean_weighted.is_some(),
-                            v.clean_weighted.unwrap_or(v.best_weighted),
-                        )
-                    };
-                    let expert = if expert_key(&candidate) > expert_key(&current) {
-                        &candidate
-                    } else {
-                        &current
-                    };
-                    let worst = if candidate.worst_weighted < current.worst_weighted {
-                        &candidate
-                    } else {
-                        &current
-                    };
-                    Value {
-                        best: std::array::from_fn(|d| current.best[d].max(candidate.best[d])),
-                        worst: std::array::from_fn(|d| current.worst[d].min(candidate.worst[d])),
-                        best_weighted: current.best_weighted.max(candidate.best_weighted),
-                        worst_weighted: worst.worst_weighted,
-                        clean_weighted: current.clean_weighted.max(candidate.clean_weighted),
-                        expert_move: expert.expert_move,
-                        worst_move: worst.worst_move,
-                    }
-                }
-            });
+            // The expert prefers a call that breaks no rule, then the higher weighted total;
+            // on a tie the first move in file order stays.
+            let expert_key =
+                |clean: Option<i64>, best: i64| (clean.is_some(), clean.unwrap_or(best));
+            if expert_key(clean_weighted, best_weighted)
+                > expert_key(current.clean_weighted, current.best_weighted)
+            {
+                current.expert_move = Some(edge.mv);
+            }
+            if worst_weighted < current.worst_weighted {
+                current.worst_weighted = worst_weighted;
+                current.worst_move = Some(edge.mv);
+            }
+            for d in 0..3 {
+                current.best[d] = current.best[d].max(best[d]);
+                current.worst[d] = current.worst[d].min(worst[d]);
+            }
+            current.best_weighted = current.best_weighted.max(best_weighted);
+            current.clean_weighted = current.clean_weighted.max(clean_weighted);
         }
         result
     }
 
-    /// Every explored state.
+    /// Every explored state, reduced to what the rules can still read (see [`Projection`]).
     pub fn states(&self) -> &[State] {
         &self.states
     }
 
     /// The moves leaving a state, with their targets, by state index.
     pub fn moves_from(&self, state: usize) -> impl Iterator<Item = (Move, usize)> + '_ {
-        self.edges[state].iter().map(|e| (e.mv, e.target))
+        self.edges_of(state)
+            .iter()
+            .map(|e| (e.mv, e.target as usize))
     }
 
     /// Whether an ending can be reached from a state (by index).
@@ -289,24 +316,24 @@ impl Analysis {
         self.values[state].is_some()
     }
 
-    /// The index of a state, if it was explored.
+    /// The index of a state of a call (any state a session can be in), if it was explored.
     pub fn find(&self, state: &State) -> Option<usize> {
-        self.index.get(state).copied()
+        self.index
+            .get(&self.projection.relevant(state).key())
+            .map(|&i| i as usize)
     }
 
-    /// Whether a state lies on a loop.
+    /// Whether a state (by index) lies on a loop.
     pub fn in_loop(&self, state: usize) -> bool {
-        let c = self.component[state];
-        self.component.iter().filter(|&&other| other == c).count() > 1
-            || self.edges[state].iter().any(|e| e.target == state)
+        self.looping[self.component[state] as usize]
     }
 
     /// Moves on a loop that earn points (each time round), as (state index, move).
     pub fn scoring_loop_moves(&self) -> Vec<(usize, Move)> {
         let mut found = Vec::new();
-        for (s, edges) in self.edges.iter().enumerate() {
-            for edge in edges {
-                if self.component[edge.target] == self.component[s]
+        for s in 0..self.states.len() {
+            for edge in self.edges_of(s) {
+                if self.component[edge.target as usize] == self.component[s]
                     && edge.points != Points::default()
                 {
                     found.push((s, edge.mv));
@@ -378,7 +405,7 @@ impl Analysis {
 
     /// Whether any loop exists in the call.
     pub fn has_loops(&self) -> bool {
-        (0..self.states.len()).any(|s| self.in_loop(s))
+        self.looping.contains(&true)
     }
 
     /// Endings reached by some call, by index.

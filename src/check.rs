@@ -51,18 +51,26 @@ pub struct AssetRoots {
     pub assets: Option<PathBuf>,
 }
 
+/// A field path for a diagnostic, put together only when one is reported: a clean file
+/// never pays for formatting the paths of everything it checks.
+type Field<'a> = &'a dyn Fn() -> String;
+
 /// Collects diagnostics for one file, placing them with its source map.
 struct Checker<'a> {
     path: &'a Path,
     source: &'a str,
-    map: SourceMap,
+    /// Built on the first diagnostic: a clean file never needs it, and it costs as much as parsing.
+    map: Option<SourceMap>,
     out: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
     fn report(&mut self, diagnostic: Diagnostic, field: &str) {
         let diagnostic = diagnostic.with_field(field);
-        let diagnostic = match self.map.find(field) {
+        let map = self
+            .map
+            .get_or_insert_with(|| SourceMap::build(self.source));
+        let diagnostic = match map.find(field) {
             Some(span) => diagnostic.at(self.source, span),
             None => diagnostic,
         };
@@ -94,7 +102,7 @@ pub fn check(
     let mut checker = Checker {
         path,
         source,
-        map: SourceMap::build(source),
+        map: None,
         out: Vec::new(),
     };
     let references_ok = static_checks(&scenario, &mut checker, path, roots);
@@ -163,7 +171,7 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
             "leave `weights` out for equal weights",
         );
     }
-    mood_in_range(c, "customer.mood", &scenario.customer.mood);
+    mood_in_range(c, &|| "customer.mood".to_owned(), &scenario.customer.mood);
     if scenario.nodes.len() > MAX_NODES {
         c.error(
             Code::TooLarge,
@@ -232,16 +240,16 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
                 "give each rule its own id",
             );
         }
-        text_ok(c, &format!("{field}.text"), &rule.text, true);
+        text_ok(c, &|| format!("{field}.text"), &rule.text, true);
     }
     let set = scenario.flags_set();
-    let mut flag_ok = |c: &mut Checker, field: &str, flags: &[String]| {
+    let mut flag_ok = |c: &mut Checker, field: Field, flags: &[String]| {
         for flag in flags {
             if !set.contains_key(flag.as_str()) {
                 let known: Vec<&str> = set.keys().copied().collect();
                 c.error(
                     Code::FlagNeverSet,
-                    field,
+                    &field(),
                     format!("flag `{flag}` is required but no choice sets it"),
                     closest(flag, &known).map_or_else(
                         || {
@@ -256,7 +264,7 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
         }
     };
     // Reports an unknown node or ending; returns whether the id resolves.
-    let target = |c: &mut Checker, field: &str, id: &str| -> bool {
+    let target = |c: &mut Checker, field: Field, id: &str| -> bool {
         let known = scenario.nodes.contains(id) || scenario.endings.contains(id);
         if !known {
             let hint = closest(id, &ids).map_or_else(
@@ -265,7 +273,7 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
             );
             c.error(
                 Code::UnknownNode,
-                field,
+                &field(),
                 format!("`{id}` is not a node or an ending"),
                 hint,
             );
@@ -275,7 +283,7 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
     if let Some(start) = &scenario.start
         && !scenario.nodes.contains(start)
     {
-        references_ok &= target(c, "start", start);
+        references_ok &= target(c, &|| "start".to_owned(), start);
         if scenario.endings.contains(start) {
             c.error(
                 Code::UnknownNode,
@@ -346,11 +354,16 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
             );
         }
         for (i, line) in node.say.iter().enumerate() {
-            text_ok(c, &format!("{at}.say[{i}]"), line, true);
+            text_ok(c, &|| format!("{at}.say[{i}]"), line, true);
         }
         for (i, alternative) in node.say_if.iter().enumerate() {
             let field = format!("{at}.say_if[{i}]");
-            condition_ok(c, &format!("{field}.when"), &alternative.when, &mut flag_ok);
+            condition_ok(
+                c,
+                &|| format!("{field}.when"),
+                &alternative.when,
+                &mut flag_ok,
+            );
             if alternative.say.is_empty() {
                 c.error(
                     Code::EmptyText,
@@ -360,11 +373,11 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
                 );
             }
             for (j, line) in alternative.say.iter().enumerate() {
-                text_ok(c, &format!("{field}.say[{j}]"), line, true);
+                text_ok(c, &|| format!("{field}.say[{j}]"), line, true);
             }
         }
         if let Some(cue) = &node.cue {
-            cue_ok(c, &format!("{at}.cue"), cue, path, roots);
+            cue_ok(c, &|| format!("{at}.cue"), cue, path, roots);
         }
         if node.choices.len() > MAX_CHOICES {
             c.error(
@@ -399,7 +412,7 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
         for (field, choice) in choices.chain(silence) {
             let is_silence = field.ends_with("silence");
             if !is_silence {
-                text_ok(c, &format!("{field}.text"), &choice.text, true);
+                text_ok(c, &|| format!("{field}.text"), &choice.text, true);
             }
             if choice.feedback.trim().is_empty() {
                 c.warning(
@@ -409,12 +422,12 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
                     "say why it is good or bad: the trainee learns from it",
                 );
             } else {
-                text_ok(c, &format!("{field}.feedback"), &choice.feedback, false);
+                text_ok(c, &|| format!("{field}.feedback"), &choice.feedback, false);
             }
-            points_ok(c, &format!("{field}.points"), &choice.points);
-            shift_ok(c, &format!("{field}.mood"), &choice.mood);
-            condition_ok(c, &format!("{field}.when"), &choice.when, &mut flag_ok);
-            references_ok &= target(c, &format!("{field}.next"), &choice.next);
+            points_ok(c, &|| format!("{field}.points"), &choice.points);
+            shift_ok(c, &|| format!("{field}.mood"), &choice.mood);
+            condition_ok(c, &|| format!("{field}.when"), &choice.when, &mut flag_ok);
+            references_ok &= target(c, &|| format!("{field}.next"), &choice.next);
             for (k, rule) in choice.breaks.iter().enumerate() {
                 if !rule_ids.contains(rule.as_str()) {
                     let known: Vec<&str> = rule_ids.iter().copied().collect();
@@ -432,27 +445,27 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
                 }
             }
             if let Some(cue) = &choice.cue {
-                cue_ok(c, &format!("{field}.cue"), cue, path, roots);
+                cue_ok(c, &|| format!("{field}.cue"), cue, path, roots);
             }
         }
     }
     for (id, ending) in scenario.endings.iter() {
         let at = format!("endings.{id}");
-        text_ok(c, &format!("{at}.say"), &ending.say, false);
-        text_ok(c, &format!("{at}.summary"), &ending.summary, false);
-        points_ok(c, &format!("{at}.points"), &ending.points);
+        text_ok(c, &|| format!("{at}.say"), &ending.say, false);
+        text_ok(c, &|| format!("{at}.summary"), &ending.summary, false);
+        points_ok(c, &|| format!("{at}.points"), &ending.points);
         if let Some(cue) = &ending.cue {
-            cue_ok(c, &format!("{at}.cue"), cue, path, roots);
+            cue_ok(c, &|| format!("{at}.cue"), cue, path, roots);
         }
     }
     for (i, rule) in scenario.rules.compliance.iter().enumerate() {
-        flag_ok(c, &format!("rules.compliance[{i}].unless"), &rule.unless);
+        flag_ok(c, &|| format!("rules.compliance[{i}].unless"), &rule.unless);
     }
     let endings: Vec<&str> = scenario.endings.iter().map(|(id, _)| id.as_str()).collect();
     for (q, question) in scenario.wrap_up.iter().enumerate() {
         let at = format!("wrap_up[{q}]");
-        text_ok(c, &format!("{at}.ask"), &question.ask, true);
-        points_ok(c, &format!("{at}.points"), &question.points);
+        text_ok(c, &|| format!("{at}.ask"), &question.ask, true);
+        points_ok(c, &|| format!("{at}.points"), &question.points);
         // A wrong answer earns nothing, so a negative dimension would reward getting it wrong,
         // and the analysis' best and worst scores assume it cannot.
         for (name, value) in [
@@ -484,7 +497,7 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
         }
         for (o, option) in question.options.iter().enumerate() {
             let field = format!("{at}.options[{o}]");
-            text_ok(c, &format!("{field}.text"), &option.text, true);
+            text_ok(c, &|| format!("{field}.text"), &option.text, true);
             if option.feedback.trim().is_empty() {
                 c.warning(
                     Code::EmptyText,
@@ -494,7 +507,12 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
                 );
             }
             if let Some(condition) = &option.correct_if {
-                condition_ok(c, &format!("{field}.correct_if"), condition, &mut flag_ok);
+                condition_ok(
+                    c,
+                    &|| format!("{field}.correct_if"),
+                    condition,
+                    &mut flag_ok,
+                );
                 for (k, ending) in condition.endings.iter().enumerate() {
                     if !scenario.endings.contains(ending) {
                         let hint = closest(ending, &endings).map_or_else(
@@ -516,11 +534,11 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
     references_ok
 }
 
-fn text_ok(c: &mut Checker, field: &str, text: &str, required: bool) {
+fn text_ok(c: &mut Checker, field: Field, text: &str, required: bool) {
     if required && text.trim().is_empty() {
         c.error(
             Code::EmptyText,
-            field,
+            &field(),
             "this text is empty".to_owned(),
             "write what is said or shown here",
         );
@@ -529,14 +547,14 @@ fn text_ok(c: &mut Checker, field: &str, text: &str, required: bool) {
     if length > MAX_TEXT {
         c.error(
             Code::TooLarge,
-            field,
+            &field(),
             format!("this text is {length} characters; at most {MAX_TEXT}"),
             "a line on the phone is a few sentences",
         );
     }
 }
 
-fn points_ok(c: &mut Checker, field: &str, points: &Points) {
+fn points_ok(c: &mut Checker, field: Field, points: &Points) {
     for (name, value) in [
         ("empathy", points.empathy),
         ("accuracy", points.accuracy),
@@ -545,7 +563,7 @@ fn points_ok(c: &mut Checker, field: &str, points: &Points) {
         if !POINTS_RANGE.contains(&value) {
             c.error(
                 Code::PointsOutOfRange,
-                &format!("{field}.{name}"),
+                &format!("{}.{name}", field()),
                 format!(
                     "{value} {name} points; one choice gives {} to {}",
                     POINTS_RANGE.start(),
@@ -557,7 +575,7 @@ fn points_ok(c: &mut Checker, field: &str, points: &Points) {
     }
 }
 
-fn shift_ok(c: &mut Checker, field: &str, shift: &MoodShift) {
+fn shift_ok(c: &mut Checker, field: Field, shift: &MoodShift) {
     for (name, value) in [
         ("distress", shift.distress),
         ("anger", shift.anger),
@@ -567,7 +585,7 @@ fn shift_ok(c: &mut Checker, field: &str, shift: &MoodShift) {
         if !(-100..=100).contains(&value) {
             c.error(
                 Code::ValueOutOfRange,
-                &format!("{field}.{name}"),
+                &format!("{}.{name}", field()),
                 format!("a change of {value} {name}"),
                 "feelings run from 0 to 100, so a change is -100 to 100",
             );
@@ -575,7 +593,7 @@ fn shift_ok(c: &mut Checker, field: &str, shift: &MoodShift) {
     }
 }
 
-fn mood_in_range(c: &mut Checker, field: &str, mood: &Mood) {
+fn mood_in_range(c: &mut Checker, field: Field, mood: &Mood) {
     for (name, value) in [
         ("distress", mood.distress),
         ("anger", mood.anger),
@@ -585,7 +603,7 @@ fn mood_in_range(c: &mut Checker, field: &str, mood: &Mood) {
         if value > 100 {
             c.error(
                 Code::ValueOutOfRange,
-                &format!("{field}.{name}"),
+                &format!("{}.{name}", field()),
                 format!("{name} {value} is above 100"),
                 "feelings run from 0 to 100",
             );
@@ -593,12 +611,12 @@ fn mood_in_range(c: &mut Checker, field: &str, mood: &Mood) {
     }
 }
 
-fn levels_ok(c: &mut Checker, field: &str, levels: &MoodLevels) {
+fn levels_ok(c: &mut Checker, field: Field, levels: &MoodLevels) {
     for (feeling, value) in levels.iter() {
         if value > 100 {
             c.error(
                 Code::ValueOutOfRange,
-                &format!("{field}.{}", feeling.name()),
+                &format!("{}.{}", field(), feeling.name()),
                 format!("{} {value} is above 100", feeling.name()),
                 "feelings run from 0 to 100",
             );
@@ -608,27 +626,27 @@ fn levels_ok(c: &mut Checker, field: &str, levels: &MoodLevels) {
 
 fn condition_ok(
     c: &mut Checker,
-    field: &str,
+    field: Field,
     condition: &Condition,
-    flag_ok: &mut impl FnMut(&mut Checker, &str, &[String]),
+    flag_ok: &mut impl FnMut(&mut Checker, Field, &[String]),
 ) {
-    flag_ok(c, &format!("{field}.flags"), &condition.flags);
-    levels_ok(c, &format!("{field}.at_least"), &condition.at_least);
-    levels_ok(c, &format!("{field}.below"), &condition.below);
+    flag_ok(c, &|| format!("{}.flags", field()), &condition.flags);
+    levels_ok(c, &|| format!("{}.at_least", field()), &condition.at_least);
+    levels_ok(c, &|| format!("{}.below", field()), &condition.below);
 }
 
-fn cue_ok(c: &mut Checker, field: &str, cue: &str, path: &Path, roots: &AssetRoots) {
+fn cue_ok(c: &mut Checker, field: Field, cue: &str, path: &Path, roots: &AssetRoots) {
     match resolve_cue(cue, path, roots) {
         Ok(_) => {}
         Err(CueError::Unsafe) => c.error(
             Code::UnsafePath,
-            field,
+            &field(),
             format!("`{cue}` leaves the scenario library"),
             "name a file inside the library or the assets folder, with a relative path and no `..`",
         ),
         Err(CueError::Missing(searched)) => c.error(
             Code::MissingAudio,
-            field,
+            &field(),
             format!("sound `{cue}` not found"),
             if searched.is_empty() {
                 format!("built-in sounds: {}", BUILTIN_CUES.join(", "))

@@ -54,7 +54,7 @@ impl LibraryEntry {
 /// Loads and checks one file.
 pub fn load_file(path: &Path, roots: &AssetRoots) -> LibraryEntry {
     match read_limited(path) {
-        Ok(bytes) => load_bytes(path, &bytes, roots),
+        Ok(bytes) => load_owned(path, bytes, roots),
         Err(error) => LibraryEntry {
             path: path.to_owned(),
             source: None,
@@ -68,9 +68,15 @@ pub fn load_file(path: &Path, roots: &AssetRoots) -> LibraryEntry {
 
 /// Loads and checks a scenario from bytes said to come from `path`.
 pub fn load_bytes(path: &Path, bytes: &[u8], roots: &AssetRoots) -> LibraryEntry {
-    let source = std::str::from_utf8(bytes).ok().map(str::to_owned);
-    let hash = content_hash(bytes);
-    match parse(path, bytes) {
+    load_owned(path, bytes.to_vec(), roots)
+}
+
+/// Loads and checks a scenario, keeping its bytes as the entry's source without a copy.
+fn load_owned(path: &Path, bytes: Vec<u8>, roots: &AssetRoots) -> LibraryEntry {
+    let hash = content_hash(&bytes);
+    let parsed = parse(path, &bytes);
+    let source = String::from_utf8(bytes).ok();
+    match parsed {
         Err(diagnostic) => LibraryEntry {
             path: path.to_owned(),
             source,
@@ -203,20 +209,7 @@ impl Library {
             load_file(file, &roots)
         };
         // Files are independent: check them on every core.
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(files.len().max(1));
-        let chunk = files.len().div_ceil(threads).max(1);
-        let mut entries: Vec<LibraryEntry> = std::thread::scope(|scope| {
-            let handles: Vec<_> = files
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(load).collect::<Vec<_>>()))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
+        let mut entries = on_every_core(&files, load);
         mark_duplicate_ids(&mut entries);
         Ok(Library { entries })
     }
@@ -232,6 +225,29 @@ impl Library {
     pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
         self.entries.iter().flat_map(|e| e.diagnostics.iter())
     }
+}
+
+/// Maps every item on every core, in order: the items are split into one run per core.
+pub fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
+    let chunk = items.len().div_ceil(threads).max(1);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            // A panic in a worker is a bug: pass it on rather than lose its files.
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Two files with one id: the later one (by path) is an error and is not playable.

@@ -8,6 +8,8 @@ mod app;
 mod checks;
 #[path = "suite/cli.rs"]
 mod cli;
+#[path = "suite/generated.rs"]
+mod generated;
 #[path = "suite/hostile.rs"]
 mod hostile;
 #[path = "suite/library.rs"]

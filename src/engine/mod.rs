@@ -10,7 +10,8 @@ mod session;
 use std::sync::Arc;
 
 pub use playbook::{
-    Edge, MAX_FLAGS, Move, Place, Playbook, PrepareError, State, Step, Test, WrapUpBounds,
+    Edge, MAX_FLAGS, Move, Place, Playbook, PrepareError, Projection, State, Step, Test,
+    WrapUpBounds,
 };
 pub use score::{CallResult, RuleBreak, Scores, percent};
 pub use session::{Answer, Decision, Entry, Mode, Offer, Phase, PlayError, Session};

@@ -1,12 +1,18 @@
 //! A scenario prepared for play, and the one rule of how a call moves on.
 //!
 //! Ids become indices and flags become bits, so a [`State`] is small, cheap
-//! to hash and copy. [`Playbook::apply`] is the only place where a choice
-//! changes a call: the session, the analysis and the checker all call it.
+//! to hash and copy. One rule, behind [`Playbook::apply`] (the session, the
+//! checker) and [`Playbook::successors`] (the analysis), is the only place
+//! where a choice changes a call.
+//! [`Projection`] knows, for every place, which flags and feelings the rules
+//! can still read from there on, so the analysis can merge states that differ
+//! only in what no rule will ever look at again.
+
+use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 
-use crate::scenario::{Condition, Mood, MoodLevels, Points, Scenario};
+use crate::scenario::{Condition, Feeling, Mood, MoodLevels, MoodShift, Points, Scenario};
 
 /// Most distinct flags a scenario may use (they are bits of a `u64`).
 pub const MAX_FLAGS: usize = 64;
@@ -21,7 +27,7 @@ pub enum Place {
 }
 
 /// Everything about a call in progress that the rules of the scenario look at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct State {
     /// Where the call is.
     pub place: Place,
@@ -31,6 +37,37 @@ pub struct State {
     pub mood: Mood,
     /// Whether no compliance rule has been broken.
     pub compliant: bool,
+}
+
+impl State {
+    /// The state packed into 128 bits: the flags, the mood, compliance and the place.
+    /// Different states have different keys while the place's index is below 2^30, far
+    /// beyond any scenario (files are at most 2 MiB, and at most 1,000 nodes pass the checker).
+    pub fn key(&self) -> u128 {
+        let (index, ending) = match self.place {
+            Place::Node(n) => (n as u128, 0),
+            Place::Ending(e) => (e as u128, 1),
+        };
+        let mood = u32::from_le_bytes([
+            self.mood.distress,
+            self.mood.anger,
+            self.mood.trust,
+            self.mood.patience,
+        ]);
+        u128::from(self.flags)
+            | u128::from(mood) << 64
+            | u128::from(self.compliant) << 96
+            | ending << 97
+            | index << 98
+    }
+}
+
+/// Hashed by its [`State::key`], in one 128-bit write, because the analysis hashes states
+/// by the million.
+impl Hash for State {
+    fn hash<H: Hasher>(&self, hasher: &mut H) {
+        hasher.write_u128(self.key());
+    }
 }
 
 /// What the trainee does at a node.
@@ -55,14 +92,138 @@ pub struct Step {
     pub hung_up: bool,
 }
 
-/// A condition with flags resolved to bits and endings to indices.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// A condition with flags resolved to bits, mood levels to plain thresholds and endings to indices.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Test {
     all: u64,
     none: u64,
-    at_least: MoodLevels,
-    below: MoodLevels,
+    /// Whether any mood level is given (most conditions test flags only).
+    moody: bool,
+    /// Lowest level of each feeling, in [`Feeling::ALL`] order (0: any).
+    at_least: [u8; 4],
+    /// Level each feeling must stay below (256: any).
+    below: [u16; 4],
     endings: Vec<usize>,
+}
+
+impl Test {
+    /// A test of flag bits, mood levels (as written) and ending indices.
+    fn new(
+        all: u64,
+        none: u64,
+        at_least: &MoodLevels,
+        below: &MoodLevels,
+        endings: Vec<usize>,
+    ) -> Test {
+        let mut test = Test {
+            all,
+            none,
+            moody: false,
+            at_least: [0; 4],
+            below: [256; 4],
+            endings,
+        };
+        for (i, feeling) in Feeling::ALL.into_iter().enumerate() {
+            if let Some(level) = at_least.iter().find(|(f, _)| *f == feeling).map(|(_, l)| l) {
+                test.at_least[i] = level;
+            }
+            if let Some(level) = below.iter().find(|(f, _)| *f == feeling).map(|(_, l)| l) {
+                test.below[i] = u16::from(level);
+            }
+        }
+        test.moody = test.at_least != [0; 4] || test.below != [256; 4];
+        test
+    }
+
+    /// Whether the mood passes the levels of the test.
+    fn mood_ok(&self, mood: &Mood) -> bool {
+        let levels = [mood.distress, mood.anger, mood.trust, mood.patience];
+        !self.moody
+            || (0..4).all(|i| levels[i] >= self.at_least[i] && u16::from(levels[i]) < self.below[i])
+    }
+
+    /// What the test reads: its flags and the feelings whose level can change its answer.
+    fn reads(&self) -> Live {
+        Live {
+            flags: self.all | self.none,
+            feelings: Feeling::ALL
+                .into_iter()
+                .enumerate()
+                .filter(|&(i, _)| self.at_least[i] > 0 || self.below[i] < 256)
+                .fold(0, |mask, (_, feeling)| mask | feeling_bit(feeling)),
+        }
+    }
+}
+
+/// The bit of a feeling in [`Live::feelings`].
+fn feeling_bit(feeling: Feeling) -> u8 {
+    match feeling {
+        Feeling::Distress => 1,
+        Feeling::Anger => 2,
+        Feeling::Trust => 4,
+        Feeling::Patience => 8,
+    }
+}
+
+/// Flags and feelings some rule may read, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Live {
+    flags: u64,
+    feelings: u8,
+}
+
+impl Live {
+    fn union(self, other: Live) -> Live {
+        Live {
+            flags: self.flags | other.flags,
+            feelings: self.feelings | other.feelings,
+        }
+    }
+}
+
+/// For every place, the flags and feelings that some rule may still read on the
+/// way from there to the end of the wrap-up (choice conditions, the `unless`
+/// flags of compliance rules, the hang-up threshold, wrap-up answers) before a
+/// choice sets or clears them.
+///
+/// Everything else in a [`State`] can never change what happens next (lines of
+/// `say_if` change only words), so [`Projection::relevant`] sets it to zero and
+/// two states that agree on the rest play out alike: the same moves, points,
+/// broken rules and endings from there on.
+#[derive(Debug, Clone, Default)]
+pub struct Projection {
+    nodes: Vec<Live>,
+    endings: Vec<Live>,
+}
+
+impl Projection {
+    /// The state with every flag and feeling no rule reads from its place on set to zero.
+    pub fn relevant(&self, state: &State) -> State {
+        let live = match state.place {
+            Place::Node(n) => self.nodes.get(n),
+            Place::Ending(e) => self.endings.get(e),
+        }
+        .copied()
+        .unwrap_or_default();
+        let keep = |feeling: Feeling| {
+            if live.feelings & feeling_bit(feeling) != 0 {
+                state.mood.get(feeling)
+            } else {
+                0
+            }
+        };
+        State {
+            place: state.place,
+            flags: state.flags & live.flags,
+            mood: Mood {
+                distress: keep(Feeling::Distress),
+                anger: keep(Feeling::Anger),
+                trust: keep(Feeling::Trust),
+                patience: keep(Feeling::Patience),
+            },
+            compliant: state.compliant,
+        }
+    }
 }
 
 /// Why a scenario cannot be prepared (the checker reports these first, with positions).
@@ -95,6 +256,10 @@ pub struct Edge {
     pub clears: u64,
     /// Rules it breaks, by index.
     pub breaks: Vec<usize>,
+    /// Points it earns (the ending's come on top when it ends the call).
+    pub points: Points,
+    /// How it changes the customer's mood.
+    pub shift: MoodShift,
 }
 
 /// A scenario prepared for play.
@@ -111,6 +276,7 @@ pub struct Playbook {
     unless: Vec<u64>,
     hang_up: Option<(u8, usize)>,
     wrap_up: Vec<Vec<Option<Test>>>,
+    projection: Projection,
 }
 
 impl Playbook {
@@ -146,13 +312,13 @@ impl Playbook {
                         .ok_or_else(|| PrepareError::UnknownTarget(id.clone()))
                 })
                 .collect::<Result<_, _>>()?;
-            Ok(Test {
-                all: bits(&condition.flags),
-                none: bits(&condition.not_flags),
-                at_least: condition.at_least,
-                below: condition.below,
+            Ok(Test::new(
+                bits(&condition.flags),
+                bits(&condition.not_flags),
+                &condition.at_least,
+                &condition.below,
                 endings,
-            })
+            ))
         };
         let rule = |id: &String| {
             scenario
@@ -169,6 +335,8 @@ impl Playbook {
                 sets: bits(&choice.sets),
                 clears: bits(&choice.clears),
                 breaks: choice.breaks.iter().map(rule).collect::<Result<_, _>>()?,
+                points: choice.points,
+                shift: choice.mood,
             })
         };
 
@@ -218,7 +386,7 @@ impl Playbook {
                     .collect()
             })
             .collect::<Result<_, _>>()?;
-        Ok(Playbook {
+        let mut book = Playbook {
             scenario,
             flags,
             start,
@@ -228,7 +396,77 @@ impl Playbook {
             unless,
             hang_up,
             wrap_up,
-        })
+            projection: Projection::default(),
+        };
+        book.projection = book.live();
+        Ok(book)
+    }
+
+    /// Works out what each place may still read (see [`Projection`]).
+    fn live(&self) -> Projection {
+        let endings = (0..self.scenario.endings.len())
+            .map(|e| {
+                self.wrap_up
+                    .iter()
+                    .flatten()
+                    .flatten()
+                    .filter(|test| test.endings.is_empty() || test.endings.contains(&e))
+                    .fold(Live::default(), |live, test| live.union(test.reads()))
+            })
+            .collect::<Vec<_>>();
+        // What each node reads itself, and where its moves may lead with the flags they
+        // leave alone: a flag a move sets or clears no longer depends on the state before.
+        let mut reads = Vec::with_capacity(self.edges.len());
+        let mut next = Vec::with_capacity(self.edges.len());
+        for (choices, silence) in self.edges.iter().zip(&self.silences) {
+            let mut own = Live::default();
+            let mut targets = Vec::new();
+            for edge in choices.iter().chain(silence) {
+                own = own.union(edge.when.reads());
+                for &rule in &edge.breaks {
+                    own.flags |= self.unless[rule];
+                }
+                let kept = !(edge.sets | edge.clears);
+                targets.push((edge.next, kept));
+                if let (Some((_, ending)), Place::Node(_)) = (self.hang_up, edge.next) {
+                    own.feelings |= feeling_bit(Feeling::Patience);
+                    targets.push((Place::Ending(ending), kept));
+                }
+            }
+            reads.push(own);
+            next.push(targets);
+        }
+        // A node may read whatever any place after it reads: grow to a fixed point.
+        let mut nodes = reads.clone();
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for n in (0..nodes.len()).rev() {
+                let live = next[n]
+                    .iter()
+                    .map(|&(place, kept)| {
+                        let after = match place {
+                            Place::Node(m) => nodes[m],
+                            Place::Ending(e) => endings[e],
+                        };
+                        Live {
+                            flags: after.flags & kept,
+                            feelings: after.feelings,
+                        }
+                    })
+                    .fold(reads[n], Live::union);
+                if live != nodes[n] {
+                    nodes[n] = live;
+                    changed = true;
+                }
+            }
+        }
+        Projection { nodes, endings }
+    }
+
+    /// Which flags and feelings matter at each place, for merging states that play out alike.
+    pub fn projection(&self) -> &Projection {
+        &self.projection
     }
 
     /// The state a call starts in.
@@ -243,38 +481,51 @@ impl Playbook {
 
     /// Whether a condition holds in a state (and, for wrap-up, at an ending).
     pub fn holds(&self, test: &Test, state: &State) -> bool {
-        let mood_ok = test
-            .at_least
-            .iter()
-            .all(|(f, level)| state.mood.get(f) >= level)
-            && test
-                .below
-                .iter()
-                .all(|(f, level)| state.mood.get(f) < level);
         let ending_ok = test.endings.is_empty()
             || matches!(state.place, Place::Ending(e) if test.endings.contains(&e));
-        state.flags & test.all == test.all && state.flags & test.none == 0 && mood_ok && ending_ok
+        state.flags & test.all == test.all
+            && state.flags & test.none == 0
+            && test.mood_ok(&state.mood)
+            && ending_ok
     }
 
     /// The choices offered at a node in this state, by index, in file order.
     pub fn offered(&self, state: &State) -> Vec<usize> {
-        match state.place {
-            Place::Node(n) => (0..self.edges[n].len())
-                .filter(|&i| self.holds(&self.edges[n][i].when, state))
-                .collect(),
-            Place::Ending(_) => Vec::new(),
-        }
+        self.moves(state)
+            .filter_map(|mv| match mv {
+                Move::Choose(i) => Some(i),
+                Move::Silence => None,
+            })
+            .collect()
     }
 
     /// Every move possible in a state: the offered choices, then silence if the node is timed.
-    pub fn moves(&self, state: &State) -> Vec<Move> {
-        let mut moves: Vec<Move> = self.offered(state).into_iter().map(Move::Choose).collect();
-        if let Place::Node(n) = state.place
-            && self.silences[n].is_some()
-        {
-            moves.push(Move::Silence);
-        }
-        moves
+    pub fn moves(&self, state: &State) -> impl Iterator<Item = Move> + use<'_> {
+        self.open_edges(*state).map(|(mv, _)| mv)
+    }
+
+    /// Every move possible in a state with the state it leads to and the points it earns:
+    /// what the analysis explores.
+    pub fn successors(&self, state: &State) -> impl Iterator<Item = (Move, State, Points)> + '_ {
+        let state = *state;
+        self.open_edges(state).map(move |(mv, edge)| {
+            let (next, points, _) = self.follow(&state, edge);
+            (mv, next, points)
+        })
+    }
+
+    /// The moves possible in a state with their edges.
+    fn open_edges(&self, state: State) -> impl Iterator<Item = (Move, &Edge)> + '_ {
+        let (choices, silence): (&[Edge], Option<&Edge>) = match state.place {
+            Place::Node(n) => (&self.edges[n], self.silences[n].as_ref()),
+            Place::Ending(_) => (&[], None),
+        };
+        choices
+            .iter()
+            .enumerate()
+            .filter(move |(_, edge)| self.holds(&edge.when, &state))
+            .map(|(i, edge)| (Move::Choose(i), edge))
+            .chain(silence.map(|edge| (Move::Silence, edge)))
     }
 
     /// The choice (as written) behind a move at a node.
@@ -297,16 +548,26 @@ impl Playbook {
                 .filter(|e| self.holds(&e.when, state))?,
             Move::Silence => self.silences[n].as_ref()?,
         };
-        let choice = self.choice(n, mv)?;
-        let flags = (state.flags | edge.sets) & !edge.clears;
-        let mood = state.mood.shifted(&choice.mood);
-        let broke: Vec<usize> = edge
+        let (next, points, hung_up) = self.follow(state, edge);
+        let broke = edge
             .breaks
             .iter()
             .copied()
-            // A rule without `unless` flags is broken every time.
-            .filter(|&r| self.unless[r] == 0 || flags & self.unless[r] != self.unless[r])
+            .filter(|&r| self.breaks(r, next.flags))
             .collect();
+        Some(Step {
+            state: next,
+            points,
+            broke,
+            hung_up,
+        })
+    }
+
+    /// The one rule of how a call moves on: where an edge leads from a state, the points it
+    /// earns, and whether the customer hangs up on the way.
+    fn follow(&self, state: &State, edge: &Edge) -> (State, Points, bool) {
+        let flags = (state.flags | edge.sets) & !edge.clears;
+        let mood = state.mood.shifted(&edge.shift);
         let mut next = edge.next;
         let mut hung_up = false;
         if let (Some((below, ending)), Place::Node(_)) = (self.hang_up, next)
@@ -315,24 +576,27 @@ impl Playbook {
             next = Place::Ending(ending);
             hung_up = true;
         }
-        let mut points = choice.points;
+        let mut points = edge.points;
         if let Place::Ending(e) = next
             && let Some((_, ending)) = self.scenario.endings.at(e)
         {
             points = points.plus(ending.points);
         }
+        let broke_any = edge.breaks.iter().any(|&r| self.breaks(r, flags));
         let state = State {
             place: next,
             flags,
             mood,
-            compliant: state.compliant && broke.is_empty(),
+            compliant: state.compliant && !broke_any,
         };
-        Some(Step {
-            state,
-            points,
-            broke,
-            hung_up,
-        })
+        (state, points, hung_up)
+    }
+
+    /// Whether a move that names compliance rule `rule` breaks it, with these flags set after it.
+    fn breaks(&self, rule: usize, flags: u64) -> bool {
+        let unless = self.unless[rule];
+        // A rule without `unless` flags is broken every time.
+        unless == 0 || flags & unless != unless
     }
 
     /// The line variants a node offers in a state: the first matching `say_if`, else `say`.

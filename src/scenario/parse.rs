@@ -69,6 +69,11 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Scenario, Diagnostic> {
 /// Parses a scenario from source text already known to be UTF-8.
 pub fn parse_str(path: &Path, source: &str) -> Result<Scenario, Diagnostic> {
     let options = ron_options();
+    // Most files are valid: read them at full speed, and read a broken one a second
+    // time with the field path tracked, for the diagnostic.
+    if let Ok(scenario) = options.from_str(source) {
+        return Ok(scenario);
+    }
     let mut deserializer = ron::Deserializer::from_str_with_options(source, &options)
         .map_err(|error| describe(path, source, error, String::new()))?;
     let scenario = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {

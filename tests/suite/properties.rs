@@ -344,7 +344,10 @@ proptest! {
     ) {
         let generated = generate(scenario);
         let prepared = prepare(&generated);
-        prop_assert!(!prepared.analysis.truncated);
+        // A call with more states than the analysis explores fails `check` (too-many-states)
+        // and is never played: its bounds promise nothing. Now and then, mood steps of odd
+        // sizes make a generated call that large.
+        prop_assume!(!prepared.analysis.truncated);
         let (low, high) = (prepared.analysis.min_points(), prepared.analysis.max_points());
         let session = play(&prepared, seed, &answers, false);
         let result = session.result().expect("an ended call has a result");
