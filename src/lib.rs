@@ -19,3 +19,4 @@ pub mod library;
 pub mod paths;
 pub mod records;
 pub mod scenario;
+pub mod words;

@@ -3,12 +3,13 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use frontline::cli::records::DataDir;
 use frontline::cli::{Cli, run};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        return open_app();
+        return open_app(cli.data);
     };
     let mut stdout = std::io::stdout().lock();
     match run(command, &mut stdout) {
@@ -23,7 +24,7 @@ fn main() -> ExitCode {
 }
 
 #[cfg(not(feature = "app"))]
-fn open_app() -> ExitCode {
+fn open_app(_: DataDir) -> ExitCode {
     use clap::CommandFactory;
     eprintln!("this build has no window (built without the `app` feature); use a subcommand:\n");
     let _ = Cli::command().print_help();
@@ -31,6 +32,9 @@ fn open_app() -> ExitCode {
 }
 
 #[cfg(feature = "app")]
-fn open_app() -> ExitCode {
-    frontline::app::run(frontline::app::Options::built_in())
+fn open_app(data: DataDir) -> ExitCode {
+    frontline::app::run(frontline::app::Options {
+        data_dir: data.data_dir,
+        ..frontline::app::Options::built_in()
+    })
 }

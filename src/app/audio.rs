@@ -299,8 +299,10 @@ fn draw_notice(status: Res<AudioStatus>, mut notice: Single<&mut Text, With<Noti
     notice.0 = parts.join(" · ");
 }
 
-/// Samples per second of the synthesised cues.
-const RATE: u32 = 44_100;
+/// Samples per second of the synthesised cues: tones below 1 kHz, filtered noise and
+/// clicks need no more than half the CD rate, and the mixer resamples, so they take half
+/// the memory. (The noise filters are tuned to this rate: the same cut-off and loudness.)
+const RATE: u32 = 22_050;
 
 /// A deterministic noise source, so every installation sounds the same.
 struct Noise(u32);
@@ -366,9 +368,9 @@ fn synthesise(name: &str) -> StaticSoundData {
         "sigh" => {
             let mut low = 0.0;
             render(1.4, move |t, noise| {
-                low += (noise.next() - low) * 0.08;
+                low += (noise.next() - low) * 0.16;
                 let shape = (std::f32::consts::PI * t / 1.4).sin().powi(2);
-                shape * 1.6 * low
+                shape * 1.13 * low
             })
         }
         // A raised voice: a harsh buzz with a rising, wavering pitch.
@@ -401,9 +403,9 @@ fn synthesise(name: &str) -> StaticSoundData {
         _ => {
             let mut low = 0.0;
             render(8.0, move |t, noise| {
-                low += (noise.next() - low) * 0.02;
+                low += (noise.next() - low) * 0.04;
                 let swell = 0.8 + 0.2 * (TAU * t / 8.0).sin();
-                swell * 1.2 * low
+                swell * 0.85 * low
             })
         }
     }

@@ -1,5 +1,5 @@
 //! `frontline demo`: the real window plays a call by itself and saves a
-//! screenshot of the library, the call and the debrief, then exits.
+//! screenshot of the library, the call, the debrief and the progress screen, then exits.
 
 use std::path::PathBuf;
 
@@ -9,7 +9,7 @@ use bevy::winit::WinitSettings;
 use clap::Args;
 
 use super::catalog::Catalog;
-use super::screens::call::{Call, Stage};
+use super::screens::call::{Call, Pace, Stage};
 use super::screens::{Command, Screen};
 use super::{AppSystems, Options, windowed};
 use crate::cli::play::AutoPlayer;
@@ -27,18 +27,24 @@ pub struct DemoArgs {
     /// How the call is played: the expert path, the worst path, or random answers from the seed.
     #[arg(long, value_enum, default_value_t = AutoPlay::Expert)]
     pub auto: AutoPlay,
-    /// Folder where library.png, call.png and debrief.png are written.
+    /// Folder where library.png, call.png, debrief.png and progress.png are written.
     #[arg(long)]
     pub screenshots: PathBuf,
     /// Library folder (default: the built-in library).
     #[arg(long)]
     pub library: Option<PathBuf>,
+    /// Where the demo's call is recorded (default: a temporary folder, removed at the
+    /// end, so the trainee's own records are left alone).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Decisions played before the call screenshot: mid-call, with a transcript and feedback.
 const DECISIONS_BEFORE_SHOT: usize = 2;
 /// Frames left for layout and fonts before a screenshot.
 const SETTLE_FRAMES: u32 = 30;
+/// How much faster than real time a timer the demo lets run out drains.
+const SILENCE_PACE: f32 = 15.0;
 /// The demo gives up after this many frames.
 const MAX_FRAMES: u32 = 20_000;
 
@@ -71,6 +77,8 @@ pub fn run(args: DemoArgs) -> Result<(), Failure> {
         Failure::problem(format!("cannot create {}: {e}", args.screenshots.display()))
     })?;
     options.seed = Some(args.seed);
+    let scratch = std::env::temp_dir().join(format!("frontline-demo-{}", std::process::id()));
+    options.data_dir = Some(args.data_dir.clone().unwrap_or_else(|| scratch.clone()));
     let mut app = windowed(options);
     // The demo animates on its own: run every frame rather than waiting for input.
     app.insert_resource(WinitSettings::continuous());
@@ -85,7 +93,12 @@ pub fn run(args: DemoArgs) -> Result<(), Failure> {
         outcome: None,
     });
     app.add_systems(Update, drive.in_set(AppSystems::Input));
-    match app.run() {
+    let exit = app.run();
+    if args.data_dir.is_none() {
+        // Only the demo's own call is in there.
+        let _ = std::fs::remove_dir_all(&scratch);
+    }
+    match exit {
         AppExit::Success => Ok(()),
         AppExit::Error(_) => Err(Failure::problem(
             "the demo did not finish: the scenario was not found or could not be played",
@@ -108,7 +121,11 @@ enum Step {
     Playing,
     /// Waiting for the debrief.
     Debrief,
-    /// All three screenshots are written.
+    /// Back to the library, on the way to the progress screen.
+    Leaving,
+    /// Waiting for the progress screen.
+    Progress,
+    /// Every screenshot is written.
     Done,
 }
 
@@ -151,6 +168,7 @@ fn drive(
     screen: Res<State<Screen>>,
     call: Option<Res<Call>>,
     capturing: Query<(), With<Capturing>>,
+    mut pace: ResMut<Pace>,
     mut orders: MessageWriter<Command>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -229,11 +247,12 @@ fn drive(
             }
             match script.player.answer(session) {
                 Some(Answer::Pick(n)) => {
+                    pace.0 = 1.0;
                     orders.write(Command::Pick(n));
                     script.frames = 0;
                 }
-                // Silence: let the decision's timer run out on screen.
-                Some(Answer::Silence) => {}
+                // Silence: let the decision's timer run out on screen, quickly.
+                Some(Answer::Silence) => pace.0 = SILENCE_PACE,
                 None => {
                     orders.write(Command::HangUp);
                     orders.write(Command::Leave);
@@ -243,7 +262,20 @@ fn drive(
         }
         Step::Debrief => {
             if *screen.get() == Screen::Debrief && settled {
-                script.shoot(&mut commands, "debrief.png", Step::Done);
+                script.shoot(&mut commands, "debrief.png", Step::Leaving);
+            }
+        }
+        Step::Leaving => {
+            if *screen.get() == Screen::Library {
+                orders.write(Command::Progress);
+                script.go(Step::Progress);
+            } else if script.frames == 1 {
+                orders.write(Command::Library);
+            }
+        }
+        Step::Progress => {
+            if *screen.get() == Screen::Progress && settled {
+                script.shoot(&mut commands, "progress.png", Step::Done);
             }
         }
         Step::Done => {

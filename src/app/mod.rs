@@ -1,12 +1,13 @@
 //! The trainee's app: a Bevy shell over the session engine.
 //!
-//! Library, call and debrief screens, sound through kira, and the scenario
-//! library through Bevy's asset system. Everything the trainee sees comes from
+//! Library, call, debrief and progress screens, sound through kira, the scenario
+//! library through Bevy's asset system, and every call recorded. Everything the trainee sees comes from
 //! a [`crate::engine::Session`]; nothing here walks the scenario graph.
 
 mod audio;
 mod catalog;
 mod demo;
+mod records;
 mod screens;
 mod theme;
 mod widget;
@@ -20,9 +21,11 @@ use bevy::winit::WinitSettings;
 
 pub use catalog::{Card, Catalog, ScenarioFile};
 pub use demo::{DemoArgs, run as demo};
-pub use screens::call::{Call, Line, Stage};
+pub use records::{Notice, Records, Standings, recorded_name};
+pub use screens::call::{Call, Line, Pace, Stage};
 pub use screens::debrief::Debrief;
-pub use screens::library::{BestScores, Trainee};
+pub use screens::library::Trainee;
+pub use screens::progress::Progress;
 pub use screens::{CallFinished, Command, Screen};
 
 /// Where the app finds its library and assets, and how the first call is seeded.
@@ -34,6 +37,9 @@ pub struct Options {
     pub assets: Option<PathBuf>,
     /// The seed of the first call started (later calls draw a fresh one).
     pub seed: Option<u64>,
+    /// The folder of the call records (`None`: `$FRONTLINE_DATA_DIR`, else the platform's
+    /// data folder).
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Options {
@@ -43,6 +49,7 @@ impl Options {
             libraries: crate::paths::scenarios_dir().into_iter().collect(),
             assets: crate::paths::assets_dir(),
             seed: None,
+            data_dir: None,
         }
     }
 }
@@ -121,15 +128,35 @@ fn windowed(options: Options) -> App {
                 ..default()
             }),
     );
-    // Redraw only on input or when an animation asks: an idle screen costs next to no CPU.
-    app.insert_resource(WinitSettings::desktop_app());
+    app.insert_resource(update_modes());
     app.add_systems(Startup, |mut commands: Commands| {
-        commands.spawn(Camera2d);
+        // Flat UI anti-aliases its own edges and glyphs: a multisampled target would only
+        // cost memory and, under software rendering, CPU on every frame.
+        commands.spawn((Camera2d, Msaa::Off));
     });
     theme::load_fonts(&mut app);
     app.add_plugins((shell, audio::plugin));
     app.add_systems(Last, request_redraw);
     app
+}
+
+/// Redraw only on input or when an animation asks: an idle screen costs next to no CPU.
+#[cfg(not(feature = "dev"))]
+fn update_modes() -> WinitSettings {
+    WinitSettings::desktop_app()
+}
+
+/// With live reload, the file watcher's news is applied when the app next wakes: it
+/// wakes every second, so a trainer saving in an editor (the app unfocused) sees the
+/// card change within a few seconds.
+#[cfg(feature = "dev")]
+fn update_modes() -> WinitSettings {
+    use bevy::winit::UpdateMode;
+    let second = std::time::Duration::from_secs(1);
+    WinitSettings {
+        focused_mode: UpdateMode::reactive(second),
+        unfocused_mode: UpdateMode::reactive_low_power(second),
+    }
 }
 
 /// Asks for one more frame while animating or after a command (a screen change
@@ -182,5 +209,6 @@ fn shell(app: &mut App) {
         widget::plugin,
         catalog::plugin,
         screens::plugin,
+        records::plugin,
     ));
 }

@@ -30,6 +30,17 @@ pub mod palette {
     pub const DISTRESS: Color = Color::srgb(0.659, 0.506, 0.937);
     /// Dimmed overlay behind dialogs.
     pub const SCRIM: Color = Color::srgba(0.0, 0.0, 0.0, 0.72);
+
+    /// The colour of a feeling, in the mood bars and the mood chart.
+    pub fn feeling(feeling: crate::scenario::Feeling) -> Color {
+        use crate::scenario::Feeling;
+        match feeling {
+            Feeling::Distress => DISTRESS,
+            Feeling::Anger => BAD,
+            Feeling::Trust => GOOD,
+            Feeling::Patience => WARN,
+        }
+    }
 }
 
 /// Spacing steps, in logical pixels.

@@ -25,11 +25,20 @@ pub use play::{AutoPlay, PlayArgs};
 
 /// Frontline: a training simulator for contact-center calls.
 #[derive(Debug, Parser)]
-#[command(name = "frontline", version, about, long_about = None)]
+#[command(
+    name = "frontline",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do; without one, the app opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Where the app records the calls (a subcommand takes its own `--data-dir`).
+    #[command(flatten)]
+    pub data: records::DataDir,
 }
 
 /// The subcommands.
@@ -64,7 +73,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Open the app, play a call by itself and save screenshots of the library, the call and the debrief.
+    /// Open the app, play a call by itself and save screenshots of the library, the call, the debrief and the progress screen.
     #[cfg(feature = "app")]
     Demo(crate::app::DemoArgs),
     /// Export the branching as Graphviz DOT or Mermaid.

@@ -2,7 +2,7 @@
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Instant, SystemTime};
 
 use clap::{Args, ValueEnum};
@@ -10,11 +10,11 @@ use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
 use serde_json::json;
 
-use super::records::{DataDir, default_trainee};
+use super::records::DataDir;
 use super::{Failure, Format, resolve, write, write_json};
 use crate::engine::{Answer, Entry, Mode, Phase, Session};
 use crate::library::LibraryEntry;
-use crate::records::{Call, ScenarioRef};
+use crate::records::{Call, ScenarioRef, default_trainee};
 
 /// Arguments of `frontline play`.
 #[derive(Debug, Args)]
@@ -120,24 +120,66 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> Result<(), Failure> {
             true
         }
         (None, None) => {
-            interactive(&mut session, out)?;
+            let live = Live::default();
+            record_on_interrupt(&entry, &args, started, &live);
+            interactive(&mut session, &live, out)?;
             false
         }
     };
-    record(&entry, &session, &args, started);
+    record(&entry, &session, &trainee(&args), &args.data, started);
     report(&entry, &session, args.format, with_transcript, out)
 }
+
+fn trainee(args: &PlayArgs) -> String {
+    args.trainee.clone().unwrap_or_else(default_trainee)
+}
+
+/// The interactive call as it stands after each answer, for the Ctrl-C handler; emptied
+/// when the call ends, so that it is recorded once.
+type Live = Arc<Mutex<Option<Session>>>;
+
+/// Sets Ctrl-C (SIGINT) to record the interactive call as abandoned before the process
+/// ends, as `q` would: a call broken off in the terminal is not lost.
+fn record_on_interrupt(entry: &LibraryEntry, args: &PlayArgs, started: SystemTime, live: &Live) {
+    let (entry, trainee, data, live) = (
+        entry.clone(),
+        trainee(args),
+        args.data.clone(),
+        Arc::clone(live),
+    );
+    let handler = move || {
+        let taken = live.lock().unwrap_or_else(PoisonError::into_inner).take();
+        // Taken already: the call has ended and is being recorded the usual way.
+        if let Some(mut session) = taken {
+            session.abandon();
+            eprintln!("\ninterrupted: the call is recorded as abandoned");
+            record(&entry, &session, &trainee, &data, started);
+            std::process::exit(INTERRUPTED);
+        }
+    };
+    if let Err(error) = ctrlc::try_set_handler(handler) {
+        eprintln!("warning: a call broken off with Ctrl-C will not be recorded: {error}");
+    }
+}
+
+/// The exit code of a call broken off with Ctrl-C: 128 + SIGINT, as shells report it.
+const INTERRUPTED: i32 = 130;
 
 /// Records the call and says so on stderr (stdout stays the call's result alone, the same
 /// for the same seed and answers); a call that cannot be recorded is still shown, with a
 /// warning.
-fn record(entry: &LibraryEntry, session: &Session, args: &PlayArgs, started: SystemTime) {
-    let trainee = args.trainee.clone().unwrap_or_else(default_trainee);
+fn record(
+    entry: &LibraryEntry,
+    session: &Session,
+    trainee: &str,
+    data: &DataDir,
+    started: SystemTime,
+) {
     // The absolute path, so that `frontline replay` finds the file from any folder.
     let path = std::fs::canonicalize(&entry.path).unwrap_or_else(|_| entry.path.clone());
     let scenario = ScenarioRef::new(session.prepared().scenario(), &path, &entry.hash);
-    let call = Call::of(session, &trainee, scenario, started, SystemTime::now());
-    let saved = args.data.open().and_then(|mut store| {
+    let call = Call::of(session, trainee, scenario, started, SystemTime::now());
+    let saved = data.open().and_then(|mut store| {
         store
             .save(&call)
             .map_err(|e| Failure::problem(e.to_string()))
@@ -201,7 +243,14 @@ impl AutoPlayer {
     }
 }
 
-fn interactive(session: &mut Session, out: &mut dyn Write) -> Result<(), Failure> {
+/// Plays the call from the keyboard; `live` follows it answer by answer and is emptied at the end.
+fn interactive(session: &mut Session, live: &Live, out: &mut dyn Write) -> Result<(), Failure> {
+    let result = converse(session, live, out);
+    live.lock().unwrap_or_else(PoisonError::into_inner).take();
+    result
+}
+
+fn converse(session: &mut Session, live: &Live, out: &mut dyn Write) -> Result<(), Failure> {
     let scenario = session.prepared().scenario().clone();
     write(
         out,
@@ -225,6 +274,7 @@ fn interactive(session: &mut Session, out: &mut dyn Write) -> Result<(), Failure
     let mut lines = stdin.lock().lines();
     let mut shown = 0;
     while session.phase() != Phase::Ended {
+        *live.lock().unwrap_or_else(PoisonError::into_inner) = Some(session.clone());
         write(out, &render(&session.transcript()[shown..]))?;
         shown = session.transcript().len();
         if let Phase::WrapUp(_) = session.phase() {

@@ -11,7 +11,7 @@ use super::play::{report_json, report_text};
 use super::{Failure, Format, resolve, write, write_json};
 use crate::library::LibraryEntry;
 use crate::records::{
-    self, AUTH_VARIABLE, DEFAULT_BASE, Filter, Record, Store, rfc3339, statements,
+    self, AUTH_VARIABLE, DEFAULT_BASE, Filter, Record, Replayed, Store, minute, rfc3339, statements,
 };
 
 /// Where the call records are kept: `--data-dir`, on every command that touches them.
@@ -29,16 +29,6 @@ impl DataDir {
         Store::open_or_default(self.data_dir.as_deref())
             .map_err(|e| Failure::problem(e.to_string()))
     }
-}
-
-/// The trainee's name when none is given: the login name, else `trainee`.
-pub fn default_trainee() -> String {
-    ["USER", "USERNAME"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .map(|name| name.trim().to_owned())
-        .find(|name| !name.is_empty())
-        .unwrap_or_else(|| "trainee".to_owned())
 }
 
 /// Arguments of `frontline history`.
@@ -160,7 +150,7 @@ pub fn history(args: HistoryArgs, out: &mut dyn Write) -> Result<(), Failure> {
                     s.accuracy,
                     s.resolution,
                     s.overall,
-                    verdict(record)
+                    record.call.verdict()
                 ));
             }
             text.push_str(&format!(
@@ -173,19 +163,6 @@ pub fn history(args: HistoryArgs, out: &mut dyn Write) -> Result<(), Failure> {
     }
 }
 
-/// `2024-02-29 13:05` of a moment.
-fn minute(ms: i64) -> String {
-    rfc3339(ms).get(..16).unwrap_or_default().replace('T', " ")
-}
-
-fn verdict(record: &Record) -> &'static str {
-    match (record.call.abandoned, record.call.passed) {
-        (true, _) => "abandoned",
-        (false, true) => "passed",
-        (false, false) => "failed",
-    }
-}
-
 /// A record as JSON, with readable times and the answers as `--choices` takes them.
 fn record_json(record: &Record) -> serde_json::Value {
     let mut value = serde_json::to_value(record).unwrap_or_default();
@@ -193,7 +170,7 @@ fn record_json(record: &Record) -> serde_json::Value {
     value["started"] = json!(rfc3339(call.started_ms));
     value["ended"] = json!(rfc3339(call.ended_ms));
     value["choices"] = json!(call.choices());
-    value["result"] = json!(verdict(record));
+    value["result"] = json!(record.call.verdict());
     value
 }
 
@@ -209,30 +186,15 @@ pub fn replay(args: ReplayArgs, out: &mut dyn Write) -> Result<(), Failure> {
     };
     let call = &record.call;
     let entry = scenario_of(&record, args.library)?;
-    let changed = entry.hash != call.scenario.hash;
     let prepared = entry
         .prepared
         .clone()
         .ok_or_else(|| Failure::problem("the scenario has errors"))?;
-    let session = records::replay(call, prepared).map_err(|e| {
-        Failure::problem(if changed {
-            format!(
-                "the scenario file {} has changed since call {} was recorded, and the recorded answers no longer fit it: {e}",
-                entry.path.display(),
-                record.id
-            )
-        } else {
-            format!("call {} cannot be replayed: {e}", record.id)
-        })
-    })?;
+    let Replayed { session, changed } = record
+        .replay_on(prepared, &entry.path, &entry.hash)
+        .map_err(|e| Failure::problem(e.to_string()))?;
     let result = session.score();
     let same = result.scores == call.scores && result.passed == call.passed;
-    let change_note = format!(
-        "the scenario file {} has changed since this call was recorded (SHA-256 {} then, {} now)",
-        entry.path.display(),
-        short(&call.scenario.hash),
-        short(&entry.hash)
-    );
     match args.format {
         Format::Json => {
             let value = json!({
@@ -241,7 +203,7 @@ pub fn replay(args: ReplayArgs, out: &mut dyn Write) -> Result<(), Failure> {
                 "trainee": call.trainee,
                 "started": rfc3339(call.started_ms),
                 "ended": rfc3339(call.ended_ms),
-                "scenario_changed": changed,
+                "scenario_changed": changed.is_some(),
                 "recorded_hash": call.scenario.hash,
                 "current_hash": entry.hash,
                 "recorded_scores": call.scores,
@@ -259,9 +221,9 @@ pub fn replay(args: ReplayArgs, out: &mut dyn Write) -> Result<(), Failure> {
                 minute(call.started_ms),
                 call.scenario.path
             );
-            if changed {
+            if let Some(changed) = &changed {
                 text.push_str(&format!(
-                    "NOTE: {change_note}; the recorded answers still fit it.\n"
+                    "NOTE: {changed}; the recorded answers still fit it.\n"
                 ));
             }
             text.push_str(&report_text(&session, true));
@@ -281,7 +243,7 @@ pub fn replay(args: ReplayArgs, out: &mut dyn Write) -> Result<(), Failure> {
             write(out, &text)?;
         }
     }
-    if same || changed {
+    if same || changed.is_some() {
         Ok(())
     } else {
         Err(Failure::problem(format!(
@@ -289,10 +251,6 @@ pub fn replay(args: ReplayArgs, out: &mut dyn Write) -> Result<(), Failure> {
             record.id
         )))
     }
-}
-
-fn short(hash: &str) -> &str {
-    hash.get(..12).unwrap_or(hash)
 }
 
 /// The scenario a call was played from: its file if it is still that scenario, else the

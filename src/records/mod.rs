@@ -12,7 +12,7 @@ mod store;
 mod time;
 mod xapi;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -24,7 +24,7 @@ use crate::scenario::{Points, Scenario};
 pub use lrs::{AUTH_VARIABLE, Delivery, send, statements_endpoint};
 pub use spreadsheet::{write_calls, write_decisions};
 pub use store::{FILE_NAME, Filter, SCHEMA_VERSION, Standing, Store};
-pub use time::{iso_duration, now_ms, rfc3339, unix_ms};
+pub use time::{iso_duration, minute, now_ms, rfc3339, unix_ms};
 pub use xapi::{DEFAULT_BASE, Statement, statements};
 
 /// Which scenario file a call was played from.
@@ -61,6 +61,54 @@ impl ScenarioRef {
     pub fn file(&self) -> PathBuf {
         PathBuf::from(&self.path)
     }
+
+    /// How the file as played compares with the scenario file as it is now, at `path`
+    /// with bytes hashing to `hash`: `None` when it is the same.
+    pub fn changed(&self, path: &Path, hash: &str) -> Option<Changed> {
+        (self.hash != hash).then(|| Changed {
+            path: path.to_owned(),
+            then: self.hash.clone(),
+            now: hash.to_owned(),
+        })
+    }
+}
+
+/// The scenario file of a call has changed since the call was played.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changed {
+    /// The file as it is now.
+    pub path: PathBuf,
+    /// SHA-256 of the file as played.
+    pub then: String,
+    /// SHA-256 of the file now.
+    pub now: String,
+}
+
+impl std::fmt::Display for Changed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the scenario file {} has changed since this call was recorded (SHA-256 {} then, {} now)",
+            self.path.display(),
+            short(&self.then),
+            short(&self.now)
+        )
+    }
+}
+
+/// The first twelve digits of a hash: enough to tell two files apart on screen.
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}
+
+/// The trainee's name when none is given: the login name, else `trainee`.
+pub fn default_trainee() -> String {
+    ["USER", "USERNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .map(|name| name.trim().to_owned())
+        .find(|name| !name.is_empty())
+        .unwrap_or_else(|| "trainee".to_owned())
 }
 
 /// One decision of a recorded call.
@@ -173,6 +221,15 @@ impl Call {
         }
     }
 
+    /// `abandoned`, `passed` or `failed`: how the call counts.
+    pub fn verdict(&self) -> &'static str {
+        match (self.abandoned, self.passed) {
+            (true, _) => "abandoned",
+            (false, true) => "passed",
+            (false, false) => "failed",
+        }
+    }
+
     /// How long the call took, in milliseconds.
     pub fn duration_ms(&self) -> i64 {
         (self.ended_ms - self.started_ms).max(0)
@@ -199,6 +256,70 @@ pub struct Record {
     /// The call.
     #[serde(flatten)]
     pub call: Call,
+}
+
+impl Record {
+    /// Plays the call again on its scenario as it is now (`prepared` from the file at `path`,
+    /// whose bytes hash to `hash`), for its transcript and debrief; says whether the file
+    /// has changed since, and replays a changed file only while the recorded answers still fit.
+    pub fn replay_on(
+        &self,
+        prepared: Arc<Prepared>,
+        path: &Path,
+        hash: &str,
+    ) -> Result<Replayed, ReopenError> {
+        let changed = self.call.scenario.changed(path, hash);
+        match replay(&self.call, prepared) {
+            Ok(session) => Ok(Replayed { session, changed }),
+            Err(error) => Err(match changed {
+                Some(changed) => ReopenError::Changed {
+                    record: self.id,
+                    path: changed.path,
+                    error,
+                },
+                None => ReopenError::Refused {
+                    record: self.id,
+                    error,
+                },
+            }),
+        }
+    }
+}
+
+/// A recorded call played again on its scenario as it is now.
+#[derive(Debug, Clone)]
+pub struct Replayed {
+    /// The finished session, with the recorded answers.
+    pub session: Session,
+    /// Set when the scenario file has changed since the call (the answers still fit it).
+    pub changed: Option<Changed>,
+}
+
+/// Why a recorded call cannot be played again.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReopenError {
+    /// The scenario file has changed since, and the recorded answers no longer fit it.
+    #[error(
+        "the scenario file {} has changed since call {record} was recorded, and the recorded answers no longer fit it: {error}",
+        .path.display()
+    )]
+    Changed {
+        /// The record's number.
+        record: i64,
+        /// The scenario file as it is now.
+        path: PathBuf,
+        /// Where the answers stop fitting.
+        error: ReplayError,
+    },
+    /// The file is the one played, yet the answers do not replay (a Frontline whose
+    /// engine has changed since).
+    #[error("call {record} cannot be replayed: {error}")]
+    Refused {
+        /// The record's number.
+        record: i64,
+        /// Where the answers stop fitting.
+        error: ReplayError,
+    },
 }
 
 /// A random UUID (version 4), as text.

@@ -30,6 +30,11 @@ pub fn rfc3339(ms: i64) -> String {
     )
 }
 
+/// A moment to the minute in UTC, for people: `2024-02-29 13:05`.
+pub fn minute(ms: i64) -> String {
+    rfc3339(ms).get(..16).unwrap_or_default().replace('T', " ")
+}
+
 /// A length of time as an ISO 8601 duration, to the hundredth of a second as xAPI keeps it:
 /// `PT1H2M3.45S`, `PT0S`.
 pub fn iso_duration(ms: i64) -> String {

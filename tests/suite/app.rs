@@ -5,27 +5,63 @@ use std::path::{Path, PathBuf};
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
-use frontline::app::{Call, Catalog, Debrief, Options, Screen, Stage, headless};
+use frontline::app::{
+    Call, Catalog, Debrief, Notice, Options, Pace, Progress, Records, Screen, Stage, Standings,
+    headless, recorded_name,
+};
 use frontline::engine::{Answer, Mode, Phase, Session};
+use frontline::library::content_hash;
+use frontline::records::{self, Filter, Record, ScenarioRef, Store};
 
 use super::support::project;
 
 /// Most updates a test waits for something to happen.
 const CAP: usize = 2_000;
 
-/// A library folder holding a copy of the documented example.
-fn example_library() -> tempfile::TempDir {
+/// A library folder holding a copy of one scenario file of the project.
+fn library_of(file: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    std::fs::copy(project("docs/example.ron"), dir.path().join("example.ron"))
-        .expect("the example copies");
+    let name = Path::new(file).file_name().expect("a file name");
+    std::fs::copy(project(file), dir.path().join(name)).expect("the scenario copies");
     dir
 }
 
+/// A library folder holding a copy of the documented example.
+fn example_library() -> tempfile::TempDir {
+    library_of("docs/example.ron")
+}
+
+/// Every text on screen, in spawn order.
+fn texts(app: &mut App) -> Vec<String> {
+    let world = app.world_mut();
+    world
+        .query::<&Text>()
+        .iter(world)
+        .map(|t| t.0.clone())
+        .collect()
+}
+
+/// A temporary folder kept as long as the app that uses it.
+#[derive(Resource)]
+struct Scratch {
+    _folder: tempfile::TempDir,
+}
+
+/// The app on a library, recording in a folder of its own.
 fn app_on(library: &Path, seed: u64) -> App {
+    let records = tempfile::tempdir().expect("a temporary folder");
+    let mut app = app_recording_in(library, records.path(), seed);
+    app.insert_resource(Scratch { _folder: records });
+    app
+}
+
+/// The app on a library, recording in `records`.
+fn app_recording_in(library: &Path, records: &Path, seed: u64) -> App {
     let mut app = headless(Options {
         libraries: vec![library.to_path_buf()],
         assets: Some(project("assets")),
         seed: Some(seed),
+        data_dir: Some(records.to_path_buf()),
     });
     app.update();
     app
@@ -91,27 +127,51 @@ fn library_loaded(world: &World) -> bool {
         .is_some_and(|c| c.cards.iter().any(|card| card.playable.is_some()))
 }
 
-/// Plays the example by keys alone, choosing what `choose` says at each decision,
-/// and checks it against a core session fed the same answers.
-fn play_by_keys(seed: u64, choose: impl Fn(&Session) -> Option<Answer>) -> (App, Session) {
-    let library = example_library();
+/// Plays the only scenario of a library by keys alone, choosing what `choose` says at
+/// each decision, and checks it against a core session fed the same answers. `seen`
+/// gets every text on screen at each step, from the ringing phone to the debrief.
+fn play_by_keys(
+    library: tempfile::TempDir,
+    seed: u64,
+    choose: impl Fn(&Session) -> Option<Answer>,
+    seen: impl FnMut(Vec<String>),
+) -> (App, Session) {
     let mut app = app_on(library.path(), seed);
-    step_until(&mut app, "the library loads the example", library_loaded);
-    assert_eq!(screen(&app), Screen::Library);
+    let core = play_in(&mut app, choose, seen);
+    assert_eq!(
+        core.seed(),
+        seed,
+        "the first call has the seed of the options"
+    );
+    drop(library);
+    (app, core)
+}
 
-    press(&mut app, KeyCode::Enter);
-    step_until(&mut app, "Enter on the card opens the call", |w| {
+/// Plays the scenario under the library's cursor in a running app, as [`play_by_keys`]
+/// does, and gives the core session it was checked against.
+fn play_in(
+    app: &mut App,
+    choose: impl Fn(&Session) -> Option<Answer>,
+    mut seen: impl FnMut(Vec<String>),
+) -> Session {
+    step_until(app, "the library loads the scenario", library_loaded);
+    assert_eq!(screen(app), Screen::Library);
+
+    press(app, KeyCode::Enter);
+    step_until(app, "Enter on the card opens the call", |w| {
         *w.resource::<State<Screen>>().get() == Screen::Call
     });
     assert_eq!(app.world().resource::<Call>().stage(), Stage::Ringing);
-    press(&mut app, KeyCode::Enter);
+    seen(texts(app));
+    press(app, KeyCode::Enter);
     assert_eq!(app.world().resource::<Call>().stage(), Stage::Talking);
 
-    let prepared = call_session(&app).prepared().clone();
-    let mut core = Session::new(prepared, seed, Mode::Coach);
+    let played = call_session(app);
+    let mut core = Session::new(played.prepared().clone(), played.seed(), Mode::Coach);
     for _ in 0..50 {
         // Space lets the customer finish speaking at once.
-        press(&mut app, KeyCode::Space);
+        press(app, KeyCode::Space);
+        seen(texts(app));
         let call = app.world().resource::<Call>();
         assert!(call.is_ready(), "Space reveals the whole transcript");
         assert_eq!(call.session().transcript(), core.transcript());
@@ -123,25 +183,26 @@ fn play_by_keys(seed: u64, choose: impl Fn(&Session) -> Option<Answer>) -> (App,
         };
         core.answer(Answer::Pick(n))
             .expect("the core takes the answer");
-        press(&mut app, digit(n));
+        press(app, digit(n));
     }
     assert_eq!(core.phase(), Phase::Ended, "the call reaches its end");
     assert_eq!(
-        screen(&app),
+        screen(app),
         Screen::Call,
         "the call waits on its last screen"
     );
-    press(&mut app, KeyCode::Enter);
-    step_until(&mut app, "Enter opens the debrief", |w| {
+    press(app, KeyCode::Enter);
+    step_until(app, "Enter opens the debrief", |w| {
         *w.resource::<State<Screen>>().get() == Screen::Debrief
     });
-    drop(library);
-    (app, core)
+    app.update();
+    seen(texts(app));
+    core
 }
 
 #[test]
 fn a_call_played_by_keys_matches_the_core_transcript_and_scores() {
-    let (app, core) = play_by_keys(7, Session::expert_answer);
+    let (app, core) = play_by_keys(example_library(), 7, Session::expert_answer, drop);
     let debrief = app.world().resource::<Debrief>();
     assert_eq!(debrief.session.transcript(), core.transcript());
     // The app also records how long each decision took; the rest is the core's.
@@ -166,7 +227,7 @@ fn a_call_played_by_keys_matches_the_core_transcript_and_scores() {
 
 #[test]
 fn the_worst_answers_by_keys_score_like_the_core() {
-    let (app, core) = play_by_keys(11, Session::worst_answer);
+    let (app, core) = play_by_keys(example_library(), 11, Session::worst_answer, drop);
     let debrief = app.world().resource::<Debrief>();
     assert_eq!(debrief.session.transcript(), core.transcript());
     assert_eq!(
@@ -178,7 +239,7 @@ fn the_worst_answers_by_keys_score_like_the_core() {
 
 #[test]
 fn the_transcript_on_screen_shows_every_line_of_the_session() {
-    let (mut app, core) = play_by_keys(3, Session::expert_answer);
+    let (mut app, core) = play_by_keys(example_library(), 3, Session::expert_answer, drop);
     // The call screen is gone; replay the same variant and read its lines.
     press(&mut app, KeyCode::KeyV);
     step_until(&mut app, "V replays the same variant", |w| {
@@ -260,4 +321,558 @@ fn the_trainee_types_a_name_with_accents_on_the_library() {
     let trainee = app.world().resource::<frontline::app::Trainee>();
     assert_eq!(trainee.name, "Niccolò");
     assert!(!trainee.editing);
+}
+
+#[test]
+fn an_italian_call_reads_italian_from_the_ringing_phone_to_the_debrief() {
+    let library = library_of("scenarios/it/bolletta-lacrime-it.ron");
+    let mut screens = Vec::new();
+    let (_app, _core) = play_by_keys(library, 5, Session::expert_answer, |texts| {
+        screens.push(texts.join("\n"))
+    });
+    let all = screens.join("\n");
+    for italian in [
+        "Chiamata in arrivo",
+        "CLIENTE",
+        "SCHEDA CLIENTE",
+        "Tu: ",
+        "Tutor: ",
+        "LA TUA RISPOSTA",
+        "Debriefing — ",
+        "Empatia",
+        "Accuratezza",
+        "Risoluzione",
+        "Totale",
+        "CRONOLOGIA",
+        "Riprova, nuova variante (R)",
+        "pazienza",
+    ] {
+        assert!(all.contains(italian), "no {italian:?} on screen:\n{all}");
+    }
+    for english in [
+        "Incoming call",
+        "CUSTOMER",
+        "ACCOUNT",
+        "You: ",
+        "Coach: ",
+        "YOUR ANSWER",
+        "Debrief — ",
+        "Empathy",
+        "Accuracy",
+        "Resolution",
+        "Overall",
+        "TIMELINE",
+        "Feedback: ",
+        "Expert: ",
+        "Retry",
+        "Hang up",
+        "patience",
+        "seed",
+    ] {
+        assert!(
+            !all.contains(english),
+            "English {english:?} on screen:\n{all}"
+        );
+    }
+}
+
+#[test]
+fn a_timer_left_to_run_out_answers_silence_and_records_the_whole_limit() {
+    let library = example_library();
+    let mut app = app_on(library.path(), 9);
+    step_until(&mut app, "the library loads", library_loaded);
+    press(&mut app, KeyCode::Enter);
+    step_until(&mut app, "the call opens", |w| {
+        *w.resource::<State<Screen>>().get() == Screen::Call
+    });
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Space);
+    let prepared = call_session(&app).prepared().clone();
+    let mut core = Session::new(prepared, 9, Mode::Coach);
+    let Some(Answer::Pick(n)) = core.expert_answer() else {
+        panic!("the example opens with a choice");
+    };
+    core.answer(Answer::Pick(n))
+        .expect("the core takes the pick");
+    press(&mut app, digit(n));
+    assert_eq!(core.time_limit(), Some(20), "the second decision is timed");
+    // A fast clock drains the 20 s timer in a few frames of wall time.
+    app.world_mut().insert_resource(Pace(1_000.0));
+    press(&mut app, KeyCode::Space);
+    step_until(&mut app, "the timer runs out", |w| {
+        w.resource::<Call>().session().decisions().len() == 2
+    });
+    core.answer(Answer::Silence)
+        .expect("the core takes the silence");
+    let session = call_session(&app);
+    assert_eq!(session.transcript(), core.transcript());
+    assert_eq!(session.decisions()[1].elapsed_ms, Some(20_000));
+}
+
+/// Writes the library's example anew and has the asset server reload it, as the
+/// file watcher of the `dev` build does on every save.
+fn save_and_reload(app: &mut App, library: &Path, text: &str) {
+    std::fs::write(library.join("example.ron"), text).expect("the example is saved");
+    app.world()
+        .resource::<AssetServer>()
+        .reload("library0://example.ron");
+}
+
+fn the_card(app: &App) -> frontline::app::Card {
+    app.world().resource::<Catalog>().cards[0].clone()
+}
+
+#[test]
+fn a_saved_scenario_updates_its_card_and_a_broken_save_keeps_the_last_good_version_playable() {
+    let library = example_library();
+    let mut app = app_on(library.path(), 1);
+    step_until(&mut app, "the library loads", library_loaded);
+    let original = std::fs::read_to_string(project("docs/example.ron")).expect("reads");
+    let retitled = original.replacen("A bill that came late", "A bill that came very late", 1);
+
+    save_and_reload(&mut app, library.path(), &retitled);
+    step_until(&mut app, "the card takes the new title", |w| {
+        w.resource::<Catalog>().cards[0].title() == "A bill that came very late"
+    });
+    app.update();
+    assert!(texts(&mut app).contains(&"A bill that came very late".to_owned()));
+
+    save_and_reload(&mut app, library.path(), &retitled[..retitled.len() / 2]);
+    step_until(&mut app, "the broken save reaches the card", |w| {
+        w.resource::<Catalog>().cards[0].entry.is_broken()
+    });
+    let card = the_card(&app);
+    assert!(card.is_stale(), "the last good version stays playable");
+    assert_eq!(card.title(), "A bill that came very late");
+    app.update();
+    let on_screen = texts(&mut app).join("\n");
+    assert!(
+        on_screen.contains("The last save has errors — playing the last good version"),
+        "{on_screen}"
+    );
+    let error = card.diagnostics()[0].one_line();
+    assert!(on_screen.contains(&error), "{error} not in\n{on_screen}");
+
+    press(&mut app, KeyCode::Enter);
+    step_until(&mut app, "the last good version plays", |w| {
+        *w.resource::<State<Screen>>().get() == Screen::Call
+    });
+    let session = call_session(&app);
+    assert_eq!(
+        session.prepared().scenario().title,
+        "A bill that came very late"
+    );
+}
+
+/// Only with the file watcher: `cargo test --features dev`.
+#[cfg(feature = "dev")]
+#[test]
+fn with_the_dev_build_saving_a_scenario_updates_its_card_by_itself() {
+    let library = example_library();
+    let mut app = app_on(library.path(), 1);
+    step_until(&mut app, "the library loads", library_loaded);
+    let original = std::fs::read_to_string(project("docs/example.ron")).expect("reads");
+    // The watcher must be running before the save it is to see.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    std::fs::write(
+        library.path().join("example.ron"),
+        original.replacen("A bill that came late", "Saved in an editor", 1),
+    )
+    .expect("the example is saved");
+    step_until(&mut app, "the watcher reloads the card", |w| {
+        w.resource::<Catalog>().cards[0].title() == "Saved in an editor"
+    });
+}
+
+/// The records folder the app writes to.
+fn records_folder(app: &App) -> PathBuf {
+    app.world()
+        .resource::<Options>()
+        .data_dir
+        .clone()
+        .expect("the tests give a records folder")
+}
+
+/// Every call in the app's records folder, newest first, read with the core's store.
+fn stored(app: &App) -> Vec<Record> {
+    Store::open(&records_folder(app))
+        .expect("the records open")
+        .history(&Filter::default())
+        .expect("the records list")
+}
+
+fn notice(app: &App) -> String {
+    app.world().resource::<Notice>().0.clone()
+}
+
+/// Leaves the debrief or the progress screen with Esc, for the screen it goes back to.
+fn escape_to(app: &mut App, to: Screen) {
+    press(app, KeyCode::Escape);
+    step_until(app, "Esc goes back", |w| {
+        *w.resource::<State<Screen>>().get() == to
+    });
+    app.update();
+}
+
+/// Types a name on the library (N, the letters, Enter).
+fn type_name(app: &mut App, name: &str) {
+    press(app, KeyCode::KeyN);
+    for _ in 0..40 {
+        key(app, KeyCode::Backspace, Key::Backspace);
+    }
+    for c in name.chars() {
+        key(
+            app,
+            KeyCode::KeyA,
+            Key::Character(c.to_string().as_str().into()),
+        );
+    }
+    press(app, KeyCode::Enter);
+    app.update();
+}
+
+#[test]
+fn a_call_played_to_its_debrief_is_recorded_with_the_scores_of_the_core() {
+    let library = example_library();
+    let hash = content_hash(&std::fs::read(library.path().join("example.ron")).expect("reads"));
+    let mut app = app_on(library.path(), 7);
+    type_name(&mut app, "Ana Lima");
+    let core = play_in(&mut app, Session::expert_answer, drop);
+    let records = stored(&app);
+    assert_eq!(records.len(), 1, "one call, one record");
+    let call = &records[0].call;
+    let result = core.result().expect("the core call ended");
+    assert_eq!(
+        (
+            call.trainee.as_str(),
+            call.scenario.id.as_str(),
+            call.scenario.hash.as_str(),
+            call.seed,
+            call.mode,
+        ),
+        (
+            "Ana Lima",
+            "example-late-bill",
+            hash.as_str(),
+            7,
+            Mode::Coach
+        )
+    );
+    assert_eq!(
+        (
+            call.scores,
+            call.passed,
+            call.outcome.as_str(),
+            call.abandoned
+        ),
+        (result.scores, result.passed, result.outcome.name(), false)
+    );
+    assert_eq!(call.breaks, result.broken);
+    let answers: Vec<(Answer, &str)> = call
+        .decisions
+        .iter()
+        .map(|d| (d.answer, d.text.as_str()))
+        .collect();
+    let core_answers: Vec<(Answer, &str)> = core
+        .decisions()
+        .iter()
+        .map(|d| (d.answer, d.text.as_str()))
+        .collect();
+    assert_eq!(answers, core_answers);
+    assert!(call.decisions.iter().all(|d| d.elapsed_ms.is_some()));
+    assert!(call.started_ms <= call.ended_ms);
+    assert_eq!(notice(&app), "", "the records work: nothing to say");
+}
+
+#[test]
+fn a_call_left_while_the_phone_rings_is_recorded_as_abandoned() {
+    let library = example_library();
+    let mut app = app_on(library.path(), 5);
+    step_until(&mut app, "the library loads", library_loaded);
+    press(&mut app, KeyCode::Enter);
+    step_until(&mut app, "the call opens", |w| {
+        *w.resource::<State<Screen>>().get() == Screen::Call
+    });
+    press(&mut app, KeyCode::Escape);
+    step_until(&mut app, "leaving goes back to the library", |w| {
+        *w.resource::<State<Screen>>().get() == Screen::Library
+    });
+    let records = stored(&app);
+    assert_eq!(records.len(), 1);
+    let call = &records[0].call;
+    assert_eq!(
+        (call.abandoned, call.outcome.as_str(), call.decisions.len()),
+        (true, "Abandoned", 0)
+    );
+    assert_eq!(
+        call.trainee,
+        recorded_name(""),
+        "no name typed: the login name"
+    );
+}
+
+#[test]
+fn the_library_card_shows_the_best_and_last_score_of_the_trainee_named() {
+    let library = example_library();
+    let mut app = app_on(library.path(), 7);
+    type_name(&mut app, "Ana");
+    play_in(&mut app, Session::expert_answer, drop);
+    escape_to(&mut app, Screen::Library);
+    let line = |app: &mut App| {
+        texts(app)
+            .into_iter()
+            .find(|t| t.starts_with("Best ") || t == "Not played yet")
+            .expect("the card shows the trainee's scores")
+    };
+    assert_eq!(line(&mut app), "Best 100% (passed) · last 100% (passed)");
+    let standing = app.world().resource::<Standings>().0["example-late-bill"].clone();
+    let best = standing.best.expect("a best call");
+    assert_eq!(best.call.scores.overall, 100.0);
+
+    let worst = play_in(&mut app, Session::worst_answer, drop);
+    escape_to(&mut app, Screen::Library);
+    let last = worst.result().expect("the call ended").scores.overall;
+    assert_eq!(
+        line(&mut app),
+        format!("Best 100% (passed) · last {last:.0}% (failed)")
+    );
+
+    type_name(&mut app, "Bo");
+    assert_eq!(line(&mut app), "Not played yet", "Bo has not played it");
+    assert!(app.world().resource::<Standings>().0.is_empty());
+    type_name(&mut app, "Ana");
+    assert_eq!(
+        line(&mut app),
+        format!("Best 100% (passed) · last {last:.0}% (failed)")
+    );
+}
+
+#[test]
+fn the_progress_screen_lists_the_call_and_reopens_its_debrief_with_the_same_scores() {
+    let (mut app, core) = play_by_keys(example_library(), 7, Session::expert_answer, drop);
+    let played = app.world().resource::<Debrief>().session.clone();
+    escape_to(&mut app, Screen::Library);
+    assert!(
+        texts(&mut app).iter().any(|t| t == "Progress (P)"),
+        "the library shows the key"
+    );
+    press(&mut app, KeyCode::KeyP);
+    step_until(&mut app, "P opens the progress screen", |w| {
+        *w.resource::<State<Screen>>().get() == Screen::Progress
+    });
+    app.update();
+    let progress = app.world().resource::<Progress>();
+    assert_eq!(progress.records().len(), 1);
+    let record = progress.records()[0].clone();
+    assert_eq!(record.call.scores, core.score().scores);
+    assert_eq!(screen(&app), Screen::Progress);
+    let on_screen = texts(&mut app);
+    for shown in [
+        &format!("Progress — {}", recorded_name("")),
+        "A bill that came late",
+        "coach",
+        "resolved",
+        "100%",
+        "passed",
+        "EMPATHY",
+        "ACCURACY",
+        "RESOLUTION",
+        "OVERALL",
+    ] {
+        assert!(
+            on_screen.iter().any(|t| t == shown),
+            "no {shown:?} on screen: {on_screen:?}"
+        );
+    }
+
+    press(&mut app, KeyCode::Enter);
+    step_until(&mut app, "Enter reopens the debrief", |w| {
+        *w.resource::<State<Screen>>().get() == Screen::Debrief
+    });
+    let debrief = app.world().resource::<Debrief>();
+    assert_eq!(debrief.back, Screen::Progress);
+    assert_eq!(
+        debrief.result(),
+        core.result().expect("the core call ended")
+    );
+    assert_eq!(debrief.session.decisions(), played.decisions());
+    assert_eq!(debrief.session.transcript(), played.transcript());
+    app.update();
+    assert!(texts(&mut app).iter().any(|t| t == "Progress (Esc)"));
+    assert_eq!(
+        notice(&app),
+        "",
+        "the scenario is the one played: nothing to say"
+    );
+
+    escape_to(&mut app, Screen::Progress);
+    assert_eq!(stored(&app).len(), 1, "reopening a call records nothing");
+    escape_to(&mut app, Screen::Library);
+}
+
+/// A call of the example as the app would record it, with the scenario file said to be
+/// `path` with `hash`, ended at `ended` seconds.
+fn recorded_call(path: &Path, id: &str, hash: &str, ended: u64) -> records::Call {
+    let library = frontline::library::Library::load(&[project("docs/example.ron")], None)
+        .expect("the example loads");
+    let entry = &library.entries[0];
+    let prepared = entry.prepared.clone().expect("the example plays");
+    let mut session = Session::new(prepared, 7, Mode::Exam);
+    while let Some(answer) = session.expert_answer() {
+        session.answer(answer).expect("the expert's answer fits");
+    }
+    let mut scenario = ScenarioRef::new(session.prepared().scenario(), path, hash);
+    scenario.id = id.to_owned();
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(ended);
+    records::Call::of(&session, &recorded_name(""), scenario, at, at)
+}
+
+#[test]
+fn reopening_a_call_whose_scenario_changed_or_went_missing_says_so_on_screen() {
+    let library = example_library();
+    let file = library.path().join("example.ron");
+    let records = tempfile::tempdir().expect("a temporary folder");
+    let mut store = Store::open(records.path()).expect("the records open");
+    let changed = recorded_call(&file, "example-late-bill", &"0".repeat(64), 1_700_000_000);
+    store.save(&changed).expect("saves");
+    let gone = Path::new("/nonexistent/gone.ron");
+    store
+        .save(&recorded_call(gone, "gone-scenario", "1", 1_700_000_100))
+        .expect("saves");
+    drop(store);
+
+    let mut app = app_recording_in(library.path(), records.path(), 1);
+    step_until(&mut app, "the library loads", library_loaded);
+    press(&mut app, KeyCode::KeyP);
+    step_until(&mut app, "P opens the progress screen", |w| {
+        *w.resource::<State<Screen>>().get() == Screen::Progress
+    });
+    let listed: Vec<String> = app
+        .world()
+        .resource::<Progress>()
+        .records()
+        .iter()
+        .map(|r| r.call.scenario.id.clone())
+        .collect();
+    assert_eq!(
+        listed,
+        ["gone-scenario", "example-late-bill"],
+        "newest first"
+    );
+
+    // The newest: its file is gone and the library has no such scenario.
+    press(&mut app, KeyCode::Enter);
+    app.update();
+    assert_eq!(screen(&app), Screen::Progress, "nothing to reopen");
+    let said = notice(&app);
+    assert!(
+        said.contains("cannot be reopened")
+            && said.contains("/nonexistent/gone.ron is missing or no longer holds `gone-scenario`"),
+        "{said}"
+    );
+    assert!(texts(&mut app).contains(&said), "the notice is on screen");
+
+    // The other: its file has changed since (another hash), and the answers still fit.
+    press(&mut app, KeyCode::ArrowDown);
+    press(&mut app, KeyCode::Enter);
+    step_until(&mut app, "Enter reopens the debrief", |w| {
+        *w.resource::<State<Screen>>().get() == Screen::Debrief
+    });
+    app.update();
+    let said = notice(&app);
+    assert!(
+        said.contains(&format!(
+            "{} has changed since this call was recorded (SHA-256 000000000000 then,",
+            file.display()
+        )) && said.contains("The recorded answers still fit it; the scores are the recorded ones."),
+        "{said}"
+    );
+    let debrief = app.world().resource::<Debrief>();
+    assert_eq!(debrief.result().scores, changed.scores);
+    escape_to(&mut app, Screen::Progress);
+    assert_eq!(notice(&app), "", "the note was the debrief's");
+    assert_eq!(
+        app.world()
+            .resource::<Progress>()
+            .selected()
+            .map(|r| r.call.scenario.id.as_str()),
+        Some("example-late-bill"),
+        "back on the call reopened"
+    );
+}
+
+#[test]
+fn an_unwritable_records_folder_shows_a_notice_keeps_the_call_and_saves_it_once_it_works() {
+    let library = example_library();
+    let scratch = tempfile::tempdir().expect("a temporary folder");
+    // A file where the records folder should be: no one, root included, can write there.
+    let blocked = scratch.path().join("records");
+    std::fs::write(&blocked, "not a folder").expect("writes");
+    let mut app = app_recording_in(library.path(), &blocked, 7);
+    let opening = format!("Cannot open the call records at {}", blocked.display());
+    let said = notice(&app);
+    assert!(
+        said.starts_with(&format!("{opening}: cannot create the folder: "))
+            && said.ends_with(" Calls played meanwhile are kept until they can be written."),
+        "{said}"
+    );
+
+    let core = play_in(&mut app, Session::expert_answer, drop);
+    let records = app.world().resource::<Records>();
+    assert_eq!(records.unsaved().len(), 1, "the call is kept");
+    assert_eq!(records.unsaved()[0].scores, core.score().scores);
+    let said = notice(&app);
+    assert!(
+        said.starts_with(&format!("{opening}: cannot create the folder: "))
+            && said.ends_with(
+                "The last call is not saved: it is kept until the records can be written (closing Frontline loses it)."
+            ),
+        "{said}"
+    );
+    assert!(
+        texts(&mut app).contains(&said),
+        "the notice is on the debrief"
+    );
+
+    // The folder becomes writable: the next read of the records writes the call first.
+    std::fs::remove_file(&blocked).expect("removes");
+    escape_to(&mut app, Screen::Library);
+    assert!(app.world().resource::<Records>().unsaved().is_empty());
+    assert_eq!(notice(&app), "");
+    let records = stored(&app);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].call.scores, core.score().scores);
+}
+
+#[test]
+fn closing_the_app_in_the_middle_of_a_call_records_it_as_abandoned_once() {
+    let library = example_library();
+    let mut app = app_on(library.path(), 7);
+    step_until(&mut app, "the library loads", library_loaded);
+    press(&mut app, KeyCode::Enter);
+    step_until(&mut app, "the call opens", |w| {
+        *w.resource::<State<Screen>>().get() == Screen::Call
+    });
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Space);
+    let Some(Answer::Pick(n)) = call_session(&app).expert_answer() else {
+        panic!("the example opens with a choice");
+    };
+    press(&mut app, digit(n));
+    for _ in 0..2 {
+        app.world_mut().write_message(AppExit::Success);
+        app.update();
+    }
+    let records = stored(&app);
+    assert_eq!(records.len(), 1, "recorded once");
+    let call = &records[0].call;
+    assert_eq!(
+        (call.abandoned, call.outcome.as_str(), call.decisions.len()),
+        (true, "Abandoned", 1)
+    );
+    assert_eq!(call.scenario.id, "example-late-bill");
+    assert_eq!(
+        call.scenario.hash,
+        content_hash(&std::fs::read(library.path().join("example.ron")).expect("reads"))
+    );
 }

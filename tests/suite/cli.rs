@@ -109,6 +109,28 @@ fn an_unknown_option_is_bad_usage_with_exit_two() {
 }
 
 #[test]
+fn data_dir_before_any_subcommand_is_the_apps_and_each_subcommand_takes_its_own() {
+    let help = frontline(&["--help"]);
+    assert!(
+        stdout(&help).contains("--data-dir <DIR>"),
+        "{}",
+        stdout(&help)
+    );
+    let dir = temp_dir("cli-data-dir");
+    let dir = dir.to_str().expect("a UTF-8 temp folder");
+    let misplaced = frontline(&["--data-dir", dir, "history"]);
+    assert_eq!(misplaced.status.code(), Some(2));
+    assert!(
+        stderr(&misplaced)
+            .starts_with("error: the subcommand 'history' cannot be used with '--data-dir <DIR>'"),
+        "{}",
+        stderr(&misplaced)
+    );
+    let history = frontline(&["history", "--data-dir", dir]);
+    assert_eq!(history.status.code(), Some(0), "{}", stderr(&history));
+}
+
+#[test]
 fn every_command_has_help() {
     for command in ["check", "list", "play", "analyze", "graph"] {
         let output = frontline(&[command, "--help"]);

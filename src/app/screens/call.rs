@@ -18,8 +18,13 @@ use crate::app::catalog::Catalog;
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, WheelScroll};
 use crate::app::{Animating, AppSystems, Options};
-use crate::engine::{Answer, Entry, Mode, Phase, Session};
-use crate::scenario::{Dimension, Feeling, Points};
+use crate::engine::{Answer, Entry, Phase, Session};
+use crate::scenario::Feeling;
+use crate::words::{Words, fill};
+
+/// The seeds drawn for a fresh call: short, so a trainer can read one off the
+/// screen and replay the variant with `frontline play --seed N`.
+const FRESH_SEEDS: std::ops::RangeInclusive<u64> = 1..=99_999;
 
 /// Where the call stands, around the session's own phases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +81,11 @@ impl Call {
     pub fn time_left(&self) -> Option<f32> {
         self.timer.as_ref().map(|t| 1.0 - t.fraction())
     }
+
+    /// The screen's fixed words, in the scenario's language.
+    pub fn words(&self) -> &'static Words {
+        Words::of(&self.session.prepared().scenario().language)
+    }
 }
 
 /// How long an entry takes to appear: customer lines as if spoken, the rest at once.
@@ -106,6 +116,7 @@ pub struct Line(pub usize);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<Sound>()
+        .init_resource::<Pace>()
         .add_systems(Update, start.in_set(AppSystems::Apply))
         .add_systems(OnEnter(Screen::Call), spawn)
         .add_systems(
@@ -166,7 +177,7 @@ fn start(
         };
         let seed = seed
             .or_else(|| options.seed.take())
-            .unwrap_or_else(|| rand::rng().random());
+            .unwrap_or_else(|| rand::rng().random_range(FRESH_SEEDS));
         world.insert_resource(Call {
             session: Session::new(prepared, seed, trainee.mode),
             path,
@@ -194,7 +205,8 @@ fn keys(keys: Res<ButtonInput<KeyCode>>, call: Res<Call>, mut commands: MessageW
             }
         }
         Stage::Confirming => {
-            if enter || keys.just_pressed(KeyCode::KeyY) {
+            // Y for yes, S for sì.
+            if enter || keys.any_just_pressed([KeyCode::KeyY, KeyCode::KeyS]) {
                 commands.write(Command::Leave);
             } else if keys.any_just_pressed([KeyCode::Escape, KeyCode::KeyN]) {
                 commands.write(Command::Stay);
@@ -316,10 +328,22 @@ fn cues(call: &Call, from: usize, sound: &mut MessageWriter<Sound>) {
     }
 }
 
+/// How fast the call's clock runs against the wall clock: 1 for a trainee; the
+/// demo hurries through the timers it lets run out.
+#[derive(Resource, Debug, Clone, Copy, PartialEq)]
+pub struct Pace(pub f32);
+
+impl Default for Pace {
+    fn default() -> Pace {
+        Pace(1.0)
+    }
+}
+
 /// Time passing: lines appear as spoken, the decision's timer drains.
 fn tick(
     mut call: ResMut<Call>,
     time: Res<Time<Real>>,
+    pace: Res<Pace>,
     mut animating: ResMut<Animating>,
     mut sound: MessageWriter<Sound>,
 ) {
@@ -351,7 +375,7 @@ fn tick(
     if call.stage != Stage::Talking {
         return;
     }
-    let delta = time.delta();
+    let delta = time.delta().mul_f32(pace.0.max(0.0));
     let expired = match call.timer.as_mut() {
         Some(timer) => {
             animating.0 = true;
@@ -360,10 +384,9 @@ fn tick(
         None => false,
     };
     if expired {
-        let elapsed = call
-            .offered_at
-            .map(|at| (time.elapsed() - at).as_millis() as u64);
-        answer(&mut call, Answer::Silence, elapsed);
+        // A silence lasts the whole limit, however the clock ran (or paused for the confirm).
+        let limit = call.timer.as_ref().map(|t| t.duration().as_millis() as u64);
+        answer(&mut call, Answer::Silence, limit);
     }
 }
 
@@ -371,10 +394,7 @@ fn spawn(mut commands: Commands, call: Res<Call>, fonts: Res<Fonts>) {
     let fonts = fonts.into_inner();
     let scenario = call.session.prepared().scenario();
     let mood = call.session.mood();
-    let mode = match call.session.mode() {
-        Mode::Coach => "coach mode",
-        Mode::Exam => "exam mode",
-    };
+    let words = call.words();
     commands
         .spawn((
             Name::new("Call"),
@@ -397,11 +417,15 @@ fn spawn(mut commands: Commands, call: Res<Call>, fonts: Res<Fonts>) {
                     bar.spawn(widget::row(space::M)).with_children(|right| {
                         right.spawn(widget::text(
                             fonts,
-                            format!("{mode} · seed {}", call.session.seed()),
+                            format!(
+                                "{} · {}",
+                                words.mode(call.session.mode()),
+                                fill(words.seed, &[("seed", &call.session.seed())])
+                            ),
                             size::SMALL,
                             palette::MUTED,
                         ));
-                        right.spawn(widget::button(fonts, "Hang up (Esc)", Command::HangUp));
+                        right.spawn(widget::button(fonts, words.hang_up, Command::HangUp));
                     });
                 });
             screen
@@ -427,7 +451,7 @@ fn spawn(mut commands: Commands, call: Res<Call>, fonts: Res<Fonts>) {
                         side.spawn(widget::panel()).with_children(|customer| {
                             customer.spawn(widget::text(
                                 fonts,
-                                "CUSTOMER",
+                                words.customer_heading,
                                 size::SMALL,
                                 palette::MUTED,
                             ));
@@ -453,7 +477,7 @@ fn spawn(mut commands: Commands, call: Res<Call>, fonts: Res<Fonts>) {
                                         },
                                         children![widget::text(
                                             fonts,
-                                            feeling.name(),
+                                            words.feeling(feeling),
                                             size::SMALL,
                                             palette::TEXT
                                         )],
@@ -464,7 +488,7 @@ fn spawn(mut commands: Commands, call: Res<Call>, fonts: Res<Fonts>) {
                                     })
                                     .with_child(widget::bar(
                                         f32::from(level) / 100.0,
-                                        feeling_color(feeling),
+                                        palette::feeling(feeling),
                                         10.0,
                                         MoodFill(feeling),
                                     ));
@@ -489,7 +513,7 @@ fn spawn(mut commands: Commands, call: Res<Call>, fonts: Res<Fonts>) {
                         side.spawn(widget::panel()).with_children(|account| {
                             account.spawn(widget::text(
                                 fonts,
-                                "ACCOUNT",
+                                words.account_heading,
                                 size::SMALL,
                                 palette::MUTED,
                             ));
@@ -536,47 +560,19 @@ fn spawn(mut commands: Commands, call: Res<Call>, fonts: Res<Fonts>) {
         });
 }
 
-fn feeling_color(feeling: Feeling) -> Color {
-    match feeling {
-        Feeling::Distress => palette::DISTRESS,
-        Feeling::Anger => palette::BAD,
-        Feeling::Trust => palette::GOOD,
-        Feeling::Patience => palette::WARN,
-    }
-}
-
-/// Points as `+2 empathy, -1 accuracy`, or `no points`.
-pub fn points_text(points: &Points) -> String {
-    let parts: Vec<String> = Dimension::ALL
-        .iter()
-        .filter(|&&d| points.get(d) != 0)
-        .map(|&d| format!("{:+} {}", points.get(d), d.name()))
-        .collect();
-    if parts.is_empty() {
-        "no points".to_owned()
-    } else {
-        parts.join(", ")
-    }
-}
-
-/// One transcript entry as a line of text with its colour.
-pub fn entry_line(entry: &Entry, customer: &str) -> (String, Color) {
+/// One transcript entry as a line of text with its colour, in the words of the call's language.
+fn entry_line(entry: &Entry, customer: &str, words: &Words) -> (String, Color) {
     match entry {
         Entry::Customer { text, cue } => {
             let cue = cue.as_ref().map(|c| format!(" [{c}]")).unwrap_or_default();
             (format!("{customer}:{cue} {text}"), palette::TEXT)
         }
         Entry::Agent { text, action, .. } => {
-            if *action {
-                (format!("You ▶ {text}"), palette::ACCENT)
-            } else {
-                (format!("You: {text}"), palette::ACCENT)
-            }
+            let who = if *action { words.you_act } else { words.you };
+            let colon = if *action { "" } else { ":" };
+            (format!("{who}{colon} {text}"), palette::ACCENT)
         }
-        Entry::Silence { seconds } => (
-            format!("(You said nothing for {seconds} seconds.)"),
-            palette::WARN,
-        ),
+        Entry::Silence { seconds } => (fill(words.silence, &[("seconds", seconds)]), palette::WARN),
         Entry::Feedback { text, points } => {
             let total = points.empathy + points.accuracy + points.resolution;
             let color = if total > 0 {
@@ -587,41 +583,31 @@ pub fn entry_line(entry: &Entry, customer: &str) -> (String, Color) {
                 palette::MUTED
             };
             (
-                format!("    Coach: {text} ({})", points_text(points)),
+                format!("    {}: {text} ({})", words.coach, words.points(points)),
                 color,
             )
         }
-        Entry::RuleBroken { text, .. } => (format!("    Rule broken: {text}"), palette::BAD),
-        Entry::HungUp => (format!("{customer} hung up."), palette::BAD),
+        Entry::RuleBroken { text, .. } => {
+            (format!("    {}: {text}", words.rule_broken), palette::BAD)
+        }
+        Entry::HungUp => (
+            fill(words.hung_up, &[("customer", &customer)]),
+            palette::BAD,
+        ),
         Entry::End { outcome, text, .. } => {
             let said = if text.is_empty() {
                 String::new()
             } else {
                 format!("{customer}: {text}  ")
             };
-            (
-                format!("{said}— call ended: {}", outcome_words(*outcome)),
-                palette::MUTED,
-            )
+            let ended = fill(words.call_ended, &[("outcome", &words.outcome(*outcome))]);
+            (format!("{said}— {ended}"), palette::MUTED)
         }
-        Entry::WrapUp { ask, answer } => (format!("Wrap-up · {ask}: {answer}"), palette::ACCENT),
-        Entry::Abandoned => ("You left the call.".to_owned(), palette::BAD),
-    }
-}
-
-/// An outcome in plain words.
-pub fn outcome_words(outcome: crate::scenario::Outcome) -> &'static str {
-    use crate::scenario::Outcome::*;
-    match outcome {
-        Resolved => "resolved",
-        Escalated => "escalated",
-        CallbackScheduled => "callback scheduled",
-        HungUp => "the customer hung up",
-        Cancelled => "contract cancelled",
-        Retained => "customer retained",
-        Unresolved => "unresolved",
-        EndedByAgent => "ended by the agent",
-        Abandoned => "abandoned",
+        Entry::WrapUp { ask, answer } => (
+            format!("{} · {ask}: {answer}", words.wrap_up),
+            palette::ACCENT,
+        ),
+        Entry::Abandoned => (words.you_left.to_owned(), palette::BAD),
     }
 }
 
@@ -646,7 +632,7 @@ fn draw_transcript(
         .take(call.shown)
         .skip(drawn)
     {
-        let (text, color) = entry_line(entry, customer);
+        let (text, color) = entry_line(entry, customer, call.words());
         let px = match entry {
             Entry::Feedback { .. } | Entry::RuleBroken { .. } => size::SMALL,
             _ => size::BODY,
@@ -711,25 +697,30 @@ fn draw_choices(
     }
     *last = Some(key);
     let fonts = fonts.into_inner();
+    let words = call.words();
     let list = *list;
     commands.entity(list).despawn_related::<Children>();
     commands.entity(list).with_children(|panel| {
         if !call.is_ready() {
             panel.spawn(widget::text(
                 fonts,
-                "The customer is speaking… (Space to skip)",
+                words.speaking,
                 size::SMALL,
                 palette::MUTED,
             ));
             return;
         }
         let heading = match call.session.phase() {
-            Phase::Choosing => "YOUR ANSWER — keys 1–5, ↑ ↓ + Enter, or click".to_owned(),
-            Phase::WrapUp(_) => format!("WRAP-UP — {}", call.session.prompt()),
+            Phase::Choosing => words.your_answer.to_owned(),
+            Phase::WrapUp(_) => format!(
+                "{} — {}",
+                words.wrap_up.to_uppercase(),
+                call.session.prompt()
+            ),
             Phase::Ended => {
                 panel.spawn(widget::button_colored(
                     fonts,
-                    "The call is over — see the debrief (Enter)",
+                    words.call_over,
                     Command::ToDebrief,
                     palette::ACCENT,
                 ));
@@ -806,23 +797,21 @@ fn draw_overlay(
     }
     let fonts = fonts.into_inner();
     let customer = call.session.prepared().scenario().customer.name.clone();
-    let (title, body, buttons): (String, String, Vec<(&str, Command)>) = match call.stage {
+    let words = call.words();
+    let (title, body, buttons) = match call.stage {
         Stage::Talking => return,
         Stage::Ringing => (
-            "☎  Incoming call".to_owned(),
-            format!("{customer} is calling."),
-            vec![
-                ("Answer (Enter)", Command::Answer),
-                ("Back to the library (Esc)", Command::Leave),
+            words.incoming.to_owned(),
+            fill(words.is_calling, &[("customer", &customer)]),
+            [
+                (words.answer, Command::Answer),
+                (words.back_to_library, Command::Leave),
             ],
         ),
         Stage::Confirming => (
-            "Leave this call?".to_owned(),
-            "The call will end here and be recorded as abandoned.".to_owned(),
-            vec![
-                ("Leave the call (Y)", Command::Leave),
-                ("Stay on the line (N)", Command::Stay),
-            ],
+            words.leave_title.to_owned(),
+            words.leave_body.to_owned(),
+            [(words.leave, Command::Leave), (words.stay, Command::Stay)],
         ),
     };
     commands

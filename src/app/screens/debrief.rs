@@ -4,13 +4,13 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
-use super::call::{outcome_words, points_text};
 use super::{Command, Screen};
 use crate::app::AppSystems;
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, WheelScroll};
 use crate::engine::{CallResult, Session};
-use crate::scenario::{Feeling, Mood};
+use crate::scenario::{Dimension, Feeling, Mood};
+use crate::words::{Words, capitalised, fill};
 
 /// A finished call, as the debrief shows it (and as the call records can store it).
 #[derive(Resource, Debug, Clone)]
@@ -19,12 +19,18 @@ pub struct Debrief {
     pub session: Session,
     /// The scenario file.
     pub path: PathBuf,
+    /// Where Esc goes: the library, or the progress screen for a past call reopened.
+    pub back: Screen,
 }
 
 impl Debrief {
     /// The debrief of a finished (or abandoned) session.
     pub fn new(session: Session, path: PathBuf) -> Debrief {
-        Debrief { session, path }
+        Debrief {
+            session,
+            path,
+            back: Screen::Library,
+        }
     }
 
     /// Outcome, scores and pass or fail.
@@ -61,18 +67,13 @@ fn keys(keys: Res<ButtonInput<KeyCode>>, mut commands: MessageWriter<Command>) {
     }
 }
 
-fn back(mut commands: MessageReader<Command>, mut next: ResMut<NextState<Screen>>) {
+fn back(
+    mut commands: MessageReader<Command>,
+    debrief: Res<Debrief>,
+    mut next: ResMut<NextState<Screen>>,
+) {
     if commands.read().any(|c| *c == Command::Library) {
-        next.set(Screen::Library);
-    }
-}
-
-fn feeling_color(feeling: Feeling) -> Color {
-    match feeling {
-        Feeling::Distress => palette::DISTRESS,
-        Feeling::Anger => palette::BAD,
-        Feeling::Trust => palette::GOOD,
-        Feeling::Patience => palette::WARN,
+        next.set(debrief.back);
     }
 }
 
@@ -81,6 +82,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
     let session = &debrief.session;
     let scenario = session.prepared().scenario();
     let result = debrief.result();
+    let words = Words::of(&scenario.language);
     commands
         .spawn((
             Name::new("Debrief"),
@@ -96,26 +98,28 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                 .with_children(|bar| {
                     bar.spawn(widget::bold(
                         fonts,
-                        format!("Debrief — {}", scenario.title),
+                        fill(words.debrief_title, &[("title", &scenario.title)]),
                         size::TITLE,
                         palette::TEXT,
                     ));
                     let (verdict, color) = if result.passed {
-                        ("PASSED", palette::GOOD)
+                        (words.passed, palette::GOOD)
                     } else {
-                        ("NOT PASSED", palette::BAD)
+                        (words.not_passed, palette::BAD)
                     };
                     bar.spawn(widget::bold(fonts, verdict, size::TITLE, color));
                 });
             screen.spawn(widget::text(
                 fonts,
-                format!(
-                    "Outcome: {} · overall {:.0}% (pass mark {}%) · {} mode · seed {}",
-                    outcome_words(result.outcome),
-                    result.scores.overall,
-                    result.pass_mark,
-                    session.mode().name(),
-                    session.seed()
+                fill(
+                    words.summary,
+                    &[
+                        ("outcome", &words.outcome(result.outcome)),
+                        ("overall", &format!("{:.0}", result.scores.overall)),
+                        ("pass_mark", &result.pass_mark),
+                        ("mode", &words.mode(session.mode())),
+                        ("seed", &session.seed()),
+                    ],
                 ),
                 size::BODY,
                 palette::MUTED,
@@ -132,24 +136,29 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                 .with_children(|scores| {
                     scores.spawn(widget::text(
                         fonts,
-                        "SCORES (of the best reachable)",
+                        words.scores_heading,
                         size::SMALL,
                         palette::MUTED,
                     ));
                     let s = result.scores;
                     for (name, value) in [
-                        ("Empathy", s.empathy),
-                        ("Accuracy", s.accuracy),
-                        ("Resolution", s.resolution),
-                        ("Overall", s.overall),
+                        (words.dimension(Dimension::Empathy), s.empathy),
+                        (words.dimension(Dimension::Accuracy), s.accuracy),
+                        (words.dimension(Dimension::Resolution), s.resolution),
+                        (words.overall, s.overall),
                     ] {
                         scores.spawn(widget::row(space::S)).with_children(|row| {
                             row.spawn((
                                 Node {
-                                    width: px(90.0),
+                                    width: px(112.0),
                                     ..default()
                                 },
-                                children![widget::text(fonts, name, size::BODY, palette::TEXT)],
+                                children![widget::text(
+                                    fonts,
+                                    capitalised(name),
+                                    size::BODY,
+                                    palette::TEXT
+                                )],
                             ));
                             row.spawn(Node {
                                 flex_grow: 1.0,
@@ -182,7 +191,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                     if result.broken.is_empty() {
                         scores.spawn(widget::text(
                             fonts,
-                            "No compliance rule broken.",
+                            words.no_rule_broken,
                             size::SMALL,
                             palette::GOOD,
                         ));
@@ -190,7 +199,10 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                     for rule in &result.broken {
                         scores.spawn(widget::text(
                             fonts,
-                            format!("Rule broken at step {}: {}", rule.step, rule.text),
+                            fill(
+                                words.rule_broken_at,
+                                &[("step", &rule.step), ("rule", &rule.text)],
+                            ),
                             size::SMALL,
                             palette::BAD,
                         ));
@@ -207,11 +219,11 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                 .with_children(|chart| {
                     chart.spawn(widget::text(
                         fonts,
-                        "THE CUSTOMER'S MOOD — at the start and after each decision",
+                        words.mood_heading,
                         size::SMALL,
                         palette::MUTED,
                     ));
-                    mood_chart(chart, fonts, session.moods());
+                    mood_chart(chart, fonts, words, session.moods());
                 });
             });
             screen
@@ -227,13 +239,18 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                     WheelScroll,
                 ))
                 .with_children(|timeline| {
-                    timeline.spawn(widget::text(fonts, "TIMELINE", size::SMALL, palette::MUTED));
+                    timeline.spawn(widget::text(
+                        fonts,
+                        words.timeline,
+                        size::SMALL,
+                        palette::MUTED,
+                    ));
                     for decision in session.decisions() {
                         timeline.spawn(widget::column(2.0)).with_children(|step| {
                             let what = if decision.wrap_up {
-                                "Wrap-up"
+                                words.wrap_up
                             } else {
-                                "Customer"
+                                words.customer
                             };
                             step.spawn(widget::text(
                                 fonts,
@@ -242,9 +259,10 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                                 palette::MUTED,
                             ));
                             let mut answer = format!(
-                                "You: {}  ({})",
+                                "{}: {}  ({})",
+                                words.you,
                                 decision.text,
-                                points_text(&decision.points)
+                                words.points(&decision.points)
                             );
                             if let Some(ms) = decision.elapsed_ms {
                                 answer.push_str(&format!(" · {:.1} s", ms as f64 / 1000.0));
@@ -253,7 +271,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                             if !decision.feedback.is_empty() {
                                 step.spawn(widget::text(
                                     fonts,
-                                    format!("Feedback: {}", decision.feedback),
+                                    format!("{}: {}", words.feedback, decision.feedback),
                                     size::SMALL,
                                     palette::TEXT,
                                 ));
@@ -261,7 +279,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                             if let Some(expert) = &decision.expert {
                                 step.spawn(widget::text(
                                     fonts,
-                                    format!("Expert: {expert}"),
+                                    format!("{}: {expert}", words.expert),
                                     size::SMALL,
                                     palette::GOOD,
                                 ));
@@ -269,7 +287,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                             for rule in &decision.broke {
                                 step.spawn(widget::text(
                                     fonts,
-                                    format!("Broke rule `{rule}`"),
+                                    fill(words.broke_rule, &[("rule", rule)]),
                                     size::SMALL,
                                     palette::BAD,
                                 ));
@@ -279,7 +297,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                     if session.is_abandoned() {
                         timeline.spawn(widget::text(
                             fonts,
-                            "The call was left before it ended.",
+                            words.left_early,
                             size::SMALL,
                             palette::BAD,
                         ));
@@ -290,23 +308,23 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                 .with_children(|buttons| {
                     buttons.spawn(widget::button_colored(
                         fonts,
-                        "Retry, new variant (R)",
+                        words.retry,
                         Command::Retry,
                         palette::ACCENT,
                     ));
-                    buttons.spawn(widget::button(
-                        fonts,
-                        "Replay same variant (V)",
-                        Command::Replay,
-                    ));
-                    buttons.spawn(widget::button(fonts, "Next scenario (N)", Command::Next));
-                    buttons.spawn(widget::button(fonts, "Library (Esc)", Command::Library));
+                    buttons.spawn(widget::button(fonts, words.replay, Command::Replay));
+                    buttons.spawn(widget::button(fonts, words.next, Command::Next));
+                    let back = match debrief.back {
+                        Screen::Progress => words.progress,
+                        _ => words.library,
+                    };
+                    buttons.spawn(widget::button(fonts, back, Command::Library));
                 });
         });
 }
 
 /// The mood over the call as groups of four bars, one group per moment.
-fn mood_chart(parent: &mut ChildSpawnerCommands, fonts: &Fonts, moods: &[Mood]) {
+fn mood_chart(parent: &mut ChildSpawnerCommands, fonts: &Fonts, words: &Words, moods: &[Mood]) {
     parent
         .spawn(Node {
             height: px(150.0),
@@ -333,7 +351,7 @@ fn mood_chart(parent: &mut ChildSpawnerCommands, fonts: &Fonts, moods: &[Mood]) 
                                     height: percent(f32::from(mood.get(feeling)).max(1.0)),
                                     ..default()
                                 },
-                                BackgroundColor(feeling_color(feeling)),
+                                BackgroundColor(palette::feeling(feeling)),
                             ));
                         }
                     });
@@ -342,12 +360,16 @@ fn mood_chart(parent: &mut ChildSpawnerCommands, fonts: &Fonts, moods: &[Mood]) 
     parent.spawn(widget::row(space::S)).with_children(|legend| {
         legend.spawn(widget::text(
             fonts,
-            "start → end   ",
+            format!("{}   ", words.start_to_end),
             size::SMALL,
             palette::MUTED,
         ));
         for feeling in Feeling::ALL {
-            legend.spawn(widget::chip(fonts, feeling.name(), feeling_color(feeling)));
+            legend.spawn(widget::chip(
+                fonts,
+                words.feeling(feeling),
+                palette::feeling(feeling),
+            ));
         }
     });
 }

@@ -1,15 +1,16 @@
 //! The library screen: a card per scenario, filters, coach or exam mode, the trainee's name.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use super::{Command, Screen};
 use crate::app::catalog::{Card, Catalog};
+use crate::app::records::{Standings, recorded_name};
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, Action, Rest};
-use crate::app::{AppSystems, widget::WheelScroll};
+use crate::app::{Animating, AppSystems, widget::WheelScroll};
 use crate::engine::Mode;
 
 /// Who is training and how.
@@ -22,10 +23,6 @@ pub struct Trainee {
     /// Whether keys are typing the name.
     pub editing: bool,
 }
-
-/// The trainee's best overall score per scenario id, shown on the cards; filled by the call records.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct BestScores(pub HashMap<String, f64>);
 
 /// The filters and the keyboard cursor of the library.
 #[derive(Resource, Debug, Clone, Default)]
@@ -58,7 +55,6 @@ struct LibraryRoot;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Trainee>()
-        .init_resource::<BestScores>()
         .init_resource::<Shelf>()
         .add_systems(OnEnter(Screen::Library), spawn)
         .add_systems(
@@ -69,7 +65,48 @@ pub(super) fn plugin(app: &mut App) {
                 draw.in_set(AppSystems::View),
             )
                 .run_if(in_state(Screen::Library)),
+        )
+        .add_systems(
+            PostUpdate,
+            keep_in_view
+                .after(bevy::ui::UiSystems::Layout)
+                .run_if(in_state(Screen::Library)),
         );
+}
+
+/// The scrolling grid of cards.
+#[derive(Component)]
+struct CardGrid;
+
+/// The card under the keyboard cursor.
+#[derive(Component)]
+struct Selected;
+
+/// Scrolls the grid so the card under the keyboard cursor is in view, once per
+/// redraw (the trainee's own scrolling is left alone). Runs after layout, so the
+/// card's place is known; the new scroll shows on the next frame, which it asks for.
+fn keep_in_view(
+    card: Single<(&ComputedNode, &UiGlobalTransform), Added<Selected>>,
+    grid: Single<(&ComputedNode, &UiGlobalTransform, &mut ScrollPosition), With<CardGrid>>,
+    mut animating: ResMut<Animating>,
+) {
+    let (card_node, card_at) = *card;
+    let (grid_node, grid_at, mut scroll) = grid.into_inner();
+    let half = |node: &ComputedNode| node.size().y / 2.0;
+    let card_top = card_at.translation.y - half(card_node);
+    let card_bottom = card_at.translation.y + half(card_node);
+    let grid_top = grid_at.translation.y - half(grid_node);
+    let grid_bottom = grid_at.translation.y + half(grid_node);
+    // Layout works in physical pixels, the scroll position in logical ones.
+    let shift = if card_top < grid_top {
+        card_top - grid_top
+    } else if card_bottom > grid_bottom {
+        (card_bottom - grid_bottom).min(card_top - grid_top)
+    } else {
+        return;
+    } * grid_node.inverse_scale_factor();
+    scroll.0.y = (scroll.0.y + shift).max(0.0);
+    animating.0 = true;
 }
 
 fn spawn(mut commands: Commands) {
@@ -131,6 +168,7 @@ fn keys(
         (KeyCode::KeyL, Command::CycleLanguage),
         (KeyCode::KeyT, Command::CycleTag),
         (KeyCode::KeyN, Command::EditName),
+        (KeyCode::KeyP, Command::Progress),
     ] {
         if keys.just_pressed(key) {
             commands.write(command);
@@ -188,8 +226,9 @@ fn draw(
     catalog: Res<Catalog>,
     shelf: Res<Shelf>,
     trainee: Res<Trainee>,
-    best: Res<BestScores>,
+    standings: Res<Standings>,
     fonts: Res<Fonts>,
+    grid: Query<&ScrollPosition, With<CardGrid>>,
 ) {
     let (root, children) = *root;
     let fresh = children.is_none_or(|c| c.is_empty());
@@ -197,10 +236,12 @@ fn draw(
         && !catalog.is_changed()
         && !shelf.is_changed()
         && !trainee.is_changed()
-        && !best.is_changed()
+        && !standings.is_changed()
     {
         return;
     }
+    // The grid is drawn anew; it keeps where the trainee had scrolled it.
+    let scrolled = grid.iter().next().cloned().unwrap_or_default();
     commands.entity(root).despawn_related::<Children>();
     let fonts = fonts.into_inner();
     let visible = shelf.visible(&catalog);
@@ -216,10 +257,10 @@ fn draw(
             .with_children(|bar| {
                 bar.spawn(widget::bold(fonts, "Frontline — call library", size::TITLE, palette::TEXT));
                 bar.spawn(widget::row(space::S)).with_children(|controls| {
-                    let name = match (trainee.name.is_empty(), trainee.editing) {
-                        (_, true) => format!("Name: {}▏", trainee.name),
-                        (true, false) => "Name: (N to type)".to_owned(),
-                        (false, false) => format!("Name: {}", trainee.name),
+                    let name = if trainee.editing {
+                        format!("Name: {}▏", trainee.name)
+                    } else {
+                        format!("Name: {} (N)", recorded_name(&trainee.name))
                     };
                     controls.spawn(widget::button(fonts, name, Command::EditName));
                     let mode = match trainee.mode {
@@ -239,11 +280,12 @@ fn draw(
                         format!("Tag: {tag} (T)"),
                         Command::CycleTag,
                     ));
+                    controls.spawn(widget::button(fonts, "Progress (P)", Command::Progress));
                 });
             });
         screen.spawn(widget::text(
             fonts,
-            "↑ ↓ choose a call · Enter or click to play · Tab coach/exam · M mute · coach mode shows feedback after each choice, exam mode only in the debrief",
+            "↑ ↓ choose a call · Enter or click to play · Tab coach/exam · N your name · P your progress · M mute · coach mode shows feedback after each choice, exam mode only in the debrief",
             size::SMALL,
             palette::MUTED,
         ));
@@ -257,6 +299,8 @@ fn draw(
                     ..widget::row(space::M)
                 },
                 WheelScroll,
+                CardGrid,
+                scrolled,
             ))
             .with_children(|grid| {
                 if visible.is_empty() {
@@ -272,7 +316,7 @@ fn draw(
                     ));
                 }
                 for (i, card) in visible.iter().enumerate() {
-                    spawn_card(grid, fonts, card, i == cursor, &best);
+                    spawn_card(grid, fonts, card, i == cursor, &standings);
                 }
             });
     });
@@ -283,7 +327,7 @@ fn spawn_card(
     fonts: &Fonts,
     card: &Card,
     selected: bool,
-    best: &BestScores,
+    standings: &Standings,
 ) {
     let broken = card.playable.is_none();
     let border = match (broken, card.is_stale(), selected) {
@@ -306,6 +350,9 @@ fn spawn_card(
         BackgroundColor(background),
         BorderColor::all(border),
     ));
+    if selected {
+        entity.insert(Selected);
+    }
     if !broken {
         entity.insert((
             Rest(background),
@@ -348,14 +395,9 @@ fn spawn_card(
                         chips.spawn(widget::chip(fonts, format!("#{tag}"), palette::MUTED));
                     }
                 });
-            let score = best
-                .0
-                .get(&scenario.id)
-                .map_or("Best score: not played yet".to_owned(), |s| {
-                    format!("Best score: {s:.0}%")
-                });
+            let (score, color) = standing_line(standings, &scenario.id);
             c.spawn((
-                widget::text(fonts, score, size::SMALL, palette::MUTED),
+                widget::text(fonts, score, size::SMALL, color),
                 Pickable::IGNORE,
             ));
         }
@@ -394,4 +436,29 @@ fn spawn_card(
             ));
         }
     });
+}
+
+/// The trainee's best and last score on a card, coloured by whether the best passed.
+fn standing_line(standings: &Standings, id: &str) -> (String, Color) {
+    let standing = standings.0.get(id);
+    match (
+        standing.and_then(|s| s.best.as_ref()),
+        standing.and_then(|s| s.last.as_ref()),
+    ) {
+        (Some(best), Some(last)) => (
+            format!(
+                "Best {:.0}% ({}) · last {:.0}% ({})",
+                best.call.scores.overall,
+                best.call.verdict(),
+                last.call.scores.overall,
+                last.call.verdict()
+            ),
+            if best.call.passed {
+                palette::GOOD
+            } else {
+                palette::WARN
+            },
+        ),
+        _ => ("Not played yet".to_owned(), palette::MUTED),
+    }
 }

@@ -1,8 +1,9 @@
-//! The three screens as one state, and the commands keys, clicks and the demo send them.
+//! The screens as one state, and the commands keys, clicks and the demo send them.
 
 pub mod call;
 pub mod debrief;
 pub mod library;
+pub mod progress;
 
 use std::path::PathBuf;
 
@@ -18,8 +19,10 @@ pub enum Screen {
     Library,
     /// A call in progress.
     Call,
-    /// The debrief of the call just played.
+    /// The debrief of the call just played, or of a past call reopened.
     Debrief,
+    /// The trainee's calls over time.
+    Progress,
 }
 
 /// Something the trainee asks for, by key, click or the demo's script.
@@ -60,8 +63,12 @@ pub enum Command {
     Replay,
     /// Plays the next scenario of the library.
     Next,
-    /// Back to the library.
+    /// Back to the library (from a reopened past call: back to the progress screen).
     Library,
+    /// Opens the progress screen.
+    Progress,
+    /// Reopens the debrief of the recorded call with this number.
+    Reopen(i64),
 }
 
 /// A call finished or abandoned: the hook for the call records.
@@ -81,7 +88,12 @@ pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .add_message::<Command>()
         .add_message::<CallFinished>()
-        .add_plugins((library::plugin, call::plugin, debrief::plugin));
+        .add_plugins((
+            library::plugin,
+            call::plugin,
+            debrief::plugin,
+            progress::plugin,
+        ));
 }
 
 /// A key just pressed, as the digit 1–5 it stands for.

@@ -1,0 +1,444 @@
+//! The app's call records: every call saved as it ends, the trainee's best and last score
+//! per scenario for the library cards, and a notice on screen when the records cannot be
+//! written.
+//!
+//! A store that cannot be opened or written never stops the app: the calls it could not
+//! take are kept in memory, named in the notice, and written on the next try (after the
+//! next call, or when the library or the progress screen reads the records).
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::SystemTime;
+
+use bevy::prelude::*;
+
+use super::catalog::{Card, Catalog};
+use super::screens::call::Call as OnTheLine;
+use super::screens::library::Trainee;
+use super::screens::{CallFinished, Screen};
+use super::theme::{Fonts, palette, size, space};
+use super::{Animating, AppSystems, Options, widget};
+use crate::engine::Session;
+use crate::records::{
+    Call, Filter, Record, RecordError, ScenarioRef, Standing, Store, default_trainee,
+};
+
+/// The call records of the app: the store, and the calls not written to it yet.
+#[derive(Resource, Debug)]
+pub struct Records {
+    /// The data folder (`None`: the platform's).
+    dir: Option<PathBuf>,
+    /// The open store; `None` until it opens (a connection is not `Sync`: the lock only
+    /// makes it shareable, every use goes through `&mut self`).
+    store: Mutex<Option<Store>>,
+    /// Calls finished but not written yet, oldest first.
+    unsaved: Vec<Call>,
+    /// Why the last read or write failed, while it still fails.
+    problem: Option<String>,
+    /// Calls written since the app started: the library refreshes its scores when it moves.
+    written: u64,
+}
+
+impl Records {
+    /// The records in `dir` (the platform's data folder when `None`), opened at once so a
+    /// problem shows before the first call.
+    fn open(dir: Option<PathBuf>) -> Records {
+        let mut records = Records {
+            dir,
+            store: Mutex::new(None),
+            unsaved: Vec::new(),
+            problem: None,
+            written: 0,
+        };
+        if let Err(error) = records.store() {
+            records.problem = Some(error.to_string());
+        }
+        records
+    }
+
+    /// The store, opened again if it was closed by a failure.
+    fn store(&mut self) -> Result<&mut Store, RecordError> {
+        let slot = self.store.get_mut().unwrap_or_else(PoisonError::into_inner);
+        let store = match slot.take() {
+            Some(store) => store,
+            None => Store::open_or_default(self.dir.as_deref())?,
+        };
+        Ok(slot.insert(store))
+    }
+
+    /// Notes a failure; the store is closed so the next try opens it afresh (the folder
+    /// may have become writable, the file may have been replaced).
+    fn failed(&mut self, error: &RecordError) {
+        self.problem = Some(error.to_string());
+        *self.store.get_mut().unwrap_or_else(PoisonError::into_inner) = None;
+    }
+
+    /// Keeps a finished call and writes it, with any call still unsaved, to the store.
+    fn save(&mut self, call: Call) {
+        self.unsaved.push(call);
+        self.flush();
+    }
+
+    /// Writes the unsaved calls, oldest first, stopping at the first failure.
+    fn flush(&mut self) {
+        while let Some(call) = self.unsaved.first().cloned() {
+            match self.store().and_then(|store| store.save(&call)) {
+                Ok(_) => {
+                    self.unsaved.remove(0);
+                    self.written += 1;
+                }
+                Err(error) => return self.failed(&error),
+            }
+        }
+        self.problem = None;
+    }
+
+    /// Runs a read on the store after writing what is unsaved; a failure becomes the notice.
+    fn read<T>(
+        &mut self,
+        read: impl FnOnce(&Store) -> Result<T, RecordError>,
+    ) -> Result<T, RecordError> {
+        self.flush();
+        let result = self.store().and_then(|store| read(store));
+        if let Err(error) = &result {
+            self.failed(error);
+        }
+        result
+    }
+
+    /// The trainee's calls, newest first, at most `limit`.
+    pub(crate) fn history(
+        &mut self,
+        trainee: &str,
+        limit: usize,
+    ) -> Result<Vec<Record>, RecordError> {
+        let filter = Filter {
+            trainee: Some(trainee.to_owned()),
+            scenario: None,
+            limit: Some(limit),
+        };
+        self.read(|store| store.history(&filter))
+    }
+
+    /// The trainee's best and last call of each scenario that has been played.
+    fn standings(
+        &mut self,
+        trainee: &str,
+        scenarios: &BTreeSet<String>,
+    ) -> Result<HashMap<String, Standing>, RecordError> {
+        self.read(|store| {
+            let mut standings = HashMap::new();
+            for id in scenarios {
+                let standing = store.best_and_last(trainee, id)?;
+                if standing.last.is_some() {
+                    standings.insert(id.clone(), standing);
+                }
+            }
+            Ok(standings)
+        })
+    }
+
+    /// The calls finished but not written yet.
+    pub fn unsaved(&self) -> &[Call] {
+        &self.unsaved
+    }
+
+    /// What the trainee is told about the records: nothing while they work.
+    fn notice(&self) -> Option<String> {
+        let problem = self.problem.as_deref()?;
+        let mut letters = problem.chars();
+        let problem: String = letters
+            .next()
+            .map(|first| first.to_uppercase().chain(letters).collect())
+            .unwrap_or_default();
+        let kept = match self.unsaved.len() {
+            0 => " Calls played meanwhile are kept until they can be written.".to_owned(),
+            1 => " The last call is not saved: it is kept until the records can be written \
+                  (closing Frontline loses it)."
+                .to_owned(),
+            n => format!(
+                " The last {n} calls are not saved: they are kept until the records can be \
+                 written (closing Frontline loses them)."
+            ),
+        };
+        Some(format!("{problem}.{kept}"))
+    }
+}
+
+/// The name the trainee's calls are recorded under: the name typed on the library, or the
+/// login name as `frontline play` uses.
+pub fn recorded_name(typed: &str) -> String {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        default_trainee()
+    } else {
+        typed.to_owned()
+    }
+}
+
+/// The trainee's best and last call per scenario id (only scenarios played), for the
+/// library cards; kept up to date after each call and when the trainee's name changes.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct Standings(pub HashMap<String, Standing>);
+
+/// A line for the screen on which it is said (a reopened call whose scenario changed, a
+/// past call that cannot be reopened); it goes when that screen is left.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Note(pub Option<(Screen, String)>);
+
+/// What the notice over the screens says now; empty when there is nothing to say.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notice(pub String);
+
+/// When the call on screen started (the phone rang); removed once it is saved.
+#[derive(Resource, Debug, Clone, Copy)]
+struct Started(SystemTime);
+
+/// The notice's box.
+#[derive(Component)]
+struct NoticeBox;
+
+/// The notice's text.
+#[derive(Component)]
+struct NoticeText;
+
+pub(super) fn plugin(app: &mut App) {
+    let dir = app.world().resource::<Options>().data_dir.clone();
+    app.insert_resource(Records::open(dir))
+        .init_resource::<Standings>()
+        .init_resource::<Note>()
+        .init_resource::<Notice>()
+        .add_systems(Startup, spawn_notice)
+        .add_systems(
+            Last,
+            save_on_exit
+                .after(bevy::window::ExitSystems)
+                .run_if(in_state(Screen::Call)),
+        )
+        .add_systems(OnEnter(Screen::Call), |mut commands: Commands| {
+            commands.insert_resource(Started(SystemTime::now()));
+        })
+        .add_systems(
+            Update,
+            (
+                (save, refresh_standings).chain().in_set(AppSystems::Apply),
+                (forget_note, compose_notice, draw_notice, make_room)
+                    .chain()
+                    .in_set(AppSystems::View),
+            ),
+        );
+}
+
+/// The record of a call that ends now.
+fn record(session: &Session, trainee: &str, path: &Path, hash: &str, started: SystemTime) -> Call {
+    // The absolute path, as `frontline play` records it, so `replay` finds it anywhere.
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let scenario = ScenarioRef::new(session.prepared().scenario(), &path, hash);
+    Call::of(
+        session,
+        &recorded_name(trainee),
+        scenario,
+        started,
+        SystemTime::now(),
+    )
+}
+
+/// Saves every call that ends, finished or abandoned.
+fn save(
+    mut finished: MessageReader<CallFinished>,
+    started: Option<Res<Started>>,
+    mut records: ResMut<Records>,
+    mut world: Commands,
+) {
+    for call in finished.read() {
+        let started = started.as_ref().map_or_else(SystemTime::now, |s| s.0);
+        records.save(record(
+            &call.session,
+            &call.trainee,
+            &call.path,
+            &call.hash,
+            started,
+        ));
+        // Saved: closing the app now must not save it again.
+        world.remove_resource::<Started>();
+    }
+}
+
+/// Saves the call on screen when the app is closed in the middle of it: abandoned, or
+/// as it ended if the trainee had not gone on to the debrief.
+fn save_on_exit(
+    mut exits: MessageReader<AppExit>,
+    call: Option<Res<OnTheLine>>,
+    trainee: Res<Trainee>,
+    catalog: Res<Catalog>,
+    started: Option<Res<Started>>,
+    mut records: ResMut<Records>,
+    mut world: Commands,
+) {
+    if exits.read().count() == 0 {
+        return;
+    }
+    // No start: the call on screen has been saved already.
+    let (Some(call), Some(started)) = (call, started) else {
+        return;
+    };
+    let mut session = call.session().clone();
+    session.abandon();
+    // The card the call was started from: its file and hash.
+    let card = catalog.cards.iter().find(|card| {
+        card.playable
+            .as_ref()
+            .is_some_and(|p| Arc::ptr_eq(p, session.prepared()))
+    });
+    let (path, hash) = card.map_or((PathBuf::new(), ""), |card| {
+        (card.entry.path.clone(), card.entry.hash.as_str())
+    });
+    records.save(record(&session, &trainee.name, &path, hash, started.0));
+    world.remove_resource::<Started>();
+}
+
+/// Reads the best and last scores again when the library opens, a call is written, the
+/// trainee's name is settled on a new one, or the scenarios change (a read first writes
+/// any call still unsaved).
+fn refresh_standings(
+    mut records: ResMut<Records>,
+    trainee: Res<Trainee>,
+    catalog: Res<Catalog>,
+    screen: Res<State<Screen>>,
+    mut standings: ResMut<Standings>,
+    mut seen: Local<Option<(String, u64)>>,
+) {
+    if trainee.editing || *screen.get() != Screen::Library {
+        return;
+    }
+    let name = recorded_name(&trainee.name);
+    if seen.as_ref() == Some(&(name.clone(), records.written))
+        && !catalog.is_changed()
+        && !screen.is_changed()
+    {
+        return;
+    }
+    let ids = catalog
+        .cards
+        .iter()
+        .filter_map(Card::scenario)
+        .map(|s| s.id.clone())
+        .collect();
+    // A failure is in the notice; the cards keep what they showed.
+    if let Ok(now) = records.standings(&name, &ids) {
+        standings.set_if_neq(Standings(now));
+    }
+    *seen = Some((name, records.written));
+}
+
+/// Drops the note once its screen is left.
+fn forget_note(mut note: ResMut<Note>, screen: Res<State<Screen>>, mut was: Local<Option<Screen>>) {
+    let now = *screen.get();
+    let left = was.replace(now).filter(|&was| was != now);
+    if left.is_some() && note.0.as_ref().map(|(on, _)| *on) == left {
+        note.0 = None;
+    }
+}
+
+/// The notice: the records' problem, then the note of this screen.
+fn compose_notice(
+    records: Res<Records>,
+    note: Res<Note>,
+    screen: Res<State<Screen>>,
+    mut notice: ResMut<Notice>,
+) {
+    let lines: Vec<String> = records
+        .notice()
+        .into_iter()
+        .chain(
+            note.0
+                .as_ref()
+                .filter(|(on, _)| on == screen.get())
+                .map(|(_, text)| text.clone()),
+        )
+        .collect();
+    notice.set_if_neq(Notice(lines.join("\n")));
+}
+
+/// Where the notice's box sits: above the line where the sound's own notice shows.
+const NOTICE_BOTTOM: f32 = space::L + space::XS;
+
+fn spawn_notice(mut commands: Commands, fonts: Res<Fonts>) {
+    commands.spawn((
+        Name::new("Notice"),
+        NoticeBox,
+        Node {
+            position_type: PositionType::Absolute,
+            left: px(space::L),
+            right: px(space::L),
+            bottom: px(NOTICE_BOTTOM),
+            display: Display::None,
+            padding: UiRect::axes(px(space::M), px(space::S)),
+            ..widget::panel().0
+        },
+        BackgroundColor(palette::PANEL),
+        BorderColor::all(palette::WARN),
+        GlobalZIndex(20),
+        Pickable::IGNORE,
+        children![(
+            widget::text(&fonts, "", size::SMALL, palette::TEXT),
+            NoticeText,
+            Pickable::IGNORE,
+        )],
+    ));
+}
+
+/// Shows the notice in a strip along the bottom, on every screen but the call itself
+/// (a trainee on the line is not distracted; the notice waits for the call's end).
+fn draw_notice(
+    notice: Res<Notice>,
+    screen: Res<State<Screen>>,
+    mut shown: Single<&mut Node, With<NoticeBox>>,
+    mut text: Single<&mut Text, With<NoticeText>>,
+) {
+    if !notice.is_changed() && !screen.is_changed() {
+        return;
+    }
+    let display = if notice.0.is_empty() || *screen.get() == Screen::Call {
+        Display::None
+    } else {
+        Display::Flex
+    };
+    if shown.display != display {
+        shown.display = display;
+    }
+    if text.0 != notice.0 {
+        text.0.clone_from(&notice.0);
+    }
+}
+
+/// The root node of each screen (the notice's own box aside).
+type ScreenRoots = (
+    With<DespawnOnExit<Screen>>,
+    Without<ChildOf>,
+    Without<NoticeBox>,
+);
+
+/// Makes room at the bottom of the screen shown for the notice, so that it hides nothing:
+/// the screens' roots get a bottom padding as tall as the notice (laid out the frame before).
+fn make_room(
+    notice: Single<(&Node, &ComputedNode), With<NoticeBox>>,
+    mut roots: Query<&mut Node, ScreenRoots>,
+    mut animating: ResMut<Animating>,
+) {
+    let (node, laid_out) = *notice;
+    let tall = laid_out.size().y * laid_out.inverse_scale_factor();
+    let room = if node.display == Display::None || tall <= 0.0 {
+        space::L
+    } else {
+        NOTICE_BOTTOM + tall + space::S
+    };
+    for mut root in &mut roots {
+        if root.position_type == PositionType::Relative && root.padding.bottom != px(room) {
+            root.padding.bottom = px(room);
+            // The new layout needs another frame.
+            animating.0 = true;
+        }
+    }
+}

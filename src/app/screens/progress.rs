@@ -1,0 +1,587 @@
+//! The progress screen: the trainee's calls over time, newest first, a chart per
+//! dimension, and the debrief of any past call reopened by playing it again.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use super::debrief::Debrief;
+use super::library::Trainee;
+use super::{Command, Screen};
+use crate::app::catalog::{Card, Catalog};
+use crate::app::records::{Note, Records, recorded_name};
+use crate::app::theme::{Fonts, palette, size, space};
+use crate::app::widget::{self, Action, Rest, WheelScroll};
+use crate::app::{AppSystems, Options};
+use crate::engine::Prepared;
+use crate::library::Library;
+use crate::records::{Record, minute};
+use crate::scenario::Dimension;
+
+/// Most calls the screen lists.
+const LISTED: usize = 500;
+/// Calls in each chart: the latest ones.
+const CHARTED: usize = 40;
+/// The height of a row of the list, so the cursor can be kept in view.
+const ROW_HEIGHT: f32 = 34.0;
+/// The height of a chart's bars at 100%.
+const CHART_HEIGHT: f32 = 80.0;
+
+/// The trainee's calls as the progress screen lists them, newest first.
+#[derive(Resource, Debug, Default)]
+pub struct Progress {
+    trainee: String,
+    records: Vec<Record>,
+    cursor: usize,
+    /// Why the records could not be read, when they could not.
+    problem: Option<String>,
+}
+
+impl Progress {
+    /// The calls listed, newest first.
+    pub fn records(&self) -> &[Record] {
+        &self.records
+    }
+
+    /// The call under the keyboard cursor.
+    pub fn selected(&self) -> Option<&Record> {
+        self.records.get(self.cursor)
+    }
+}
+
+/// A row of the list, by its index in [`Progress::records`].
+#[derive(Component)]
+struct Row(usize);
+
+/// A bar of a chart: the call's index, and its colour when not selected.
+#[derive(Component)]
+struct ChartBar(usize, Color);
+
+/// The scrolling list of calls.
+#[derive(Component)]
+struct CallList;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Progress>()
+        .add_systems(OnEnter(Screen::Progress), (load, spawn).chain())
+        // On every screen, so that no command is left unread to act on later.
+        .add_systems(Update, apply.in_set(AppSystems::Apply))
+        .add_systems(
+            Update,
+            (
+                keys.in_set(AppSystems::Input),
+                (restyle, follow_cursor).in_set(AppSystems::View),
+            )
+                .run_if(in_state(Screen::Progress)),
+        );
+}
+
+/// Reads the trainee's calls (again on coming back from a reopened call: the cursor stays).
+fn load(mut progress: ResMut<Progress>, mut records: ResMut<Records>, trainee: Res<Trainee>) {
+    let name = recorded_name(&trainee.name);
+    let (calls, problem) = match records.history(&name, LISTED) {
+        Ok(calls) => (calls, None),
+        Err(error) => (Vec::new(), Some(error.to_string())),
+    };
+    let cursor = progress.cursor.min(calls.len().saturating_sub(1));
+    *progress = Progress {
+        trainee: name,
+        records: calls,
+        cursor,
+        problem,
+    };
+}
+
+fn keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut progress: ResMut<Progress>,
+    mut commands: MessageWriter<Command>,
+) {
+    let count = progress.records.len();
+    if keys.just_pressed(KeyCode::ArrowDown) && progress.cursor + 1 < count {
+        progress.cursor += 1;
+    }
+    if keys.just_pressed(KeyCode::ArrowUp) && progress.cursor > 0 {
+        progress.cursor -= 1;
+    }
+    if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter])
+        && let Some(record) = progress.selected()
+    {
+        commands.write(Command::Reopen(record.id));
+    }
+    if keys.any_just_pressed([KeyCode::Escape, KeyCode::KeyL]) {
+        commands.write(Command::Library);
+    }
+}
+
+/// Opens the screen from the library (on its newest call), goes back, reopens a call.
+#[allow(clippy::too_many_arguments)]
+fn apply(
+    mut commands: MessageReader<Command>,
+    screen: Res<State<Screen>>,
+    mut progress: ResMut<Progress>,
+    catalog: Res<Catalog>,
+    options: Res<Options>,
+    mut note: ResMut<Note>,
+    mut next: ResMut<NextState<Screen>>,
+    mut world: Commands,
+) {
+    for command in commands.read() {
+        match (screen.get(), command) {
+            (Screen::Library, Command::Progress) => {
+                progress.cursor = 0;
+                next.set(Screen::Progress);
+            }
+            (Screen::Progress, Command::Library) => next.set(Screen::Library),
+            (Screen::Progress, Command::Reopen(id)) => {
+                let Some(index) = progress.records.iter().position(|r| r.id == *id) else {
+                    continue;
+                };
+                progress.cursor = index;
+                let record = &progress.records[index];
+                match reopen(record, &catalog, options.assets.clone()) {
+                    Ok((debrief, said)) => {
+                        world.insert_resource(debrief);
+                        note.0 = said.map(|text| (Screen::Debrief, text));
+                        next.set(Screen::Debrief);
+                    }
+                    Err(why) => note.0 = Some((Screen::Progress, why)),
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The debrief of a past call, rebuilt by playing it again on its scenario as it is now,
+/// with a line to show when the scenario has changed since; or why it cannot be.
+fn reopen(
+    record: &Record,
+    catalog: &Catalog,
+    assets: Option<PathBuf>,
+) -> Result<(Debrief, Option<String>), String> {
+    let call = &record.call;
+    let cannot = |why: String| {
+        format!(
+            "The call of {} UTC cannot be reopened: {why}.",
+            minute(call.started_ms)
+        )
+    };
+    let (path, prepared, hash) = scenario_of(record, catalog, assets).map_err(cannot)?;
+    let replayed = record
+        .replay_on(prepared, &path, &hash)
+        .map_err(|e| cannot(e.to_string()))?;
+    let said = replayed.changed.map(|changed| {
+        let now = replayed.session.score().scores;
+        let scores = if now == call.scores {
+            "the scores are the recorded ones".to_owned()
+        } else {
+            format!(
+                "the scores shown are the scenario's now; recorded: overall {:.0}% ({})",
+                call.scores.overall,
+                call.verdict()
+            )
+        };
+        format!(
+            "Reopened call of {} UTC: {changed}. The recorded answers still fit it; {scores}.",
+            minute(call.started_ms)
+        )
+    });
+    let debrief = Debrief {
+        back: Screen::Progress,
+        ..Debrief::new(replayed.session, path)
+    };
+    Ok((debrief, said))
+}
+
+/// The scenario a call was played from, as it is now (its file, prepared scenario and
+/// hash): the library's card of its file, else the file itself, else the library's card of
+/// the scenario's id (the file has moved).
+fn scenario_of(
+    record: &Record,
+    catalog: &Catalog,
+    assets: Option<PathBuf>,
+) -> Result<(PathBuf, Arc<Prepared>, String), String> {
+    let scenario = &record.call.scenario;
+    let is_it = |card: &&Card| card.scenario().is_some_and(|s| s.id == scenario.id);
+    let playable = |card: &Card| {
+        card.playable
+            .clone()
+            .map(|prepared| (card.entry.path.clone(), prepared, card.entry.hash.clone()))
+    };
+    let file = scenario.file();
+    if let Ok(played) = file.canonicalize() {
+        if let Some(card) = catalog
+            .cards
+            .iter()
+            .filter(is_it)
+            .find(|card| card.entry.path.canonicalize().is_ok_and(|p| p == played))
+        {
+            return playable(card).ok_or_else(|| {
+                format!(
+                    "its scenario file {} has errors now (`frontline check` shows them)",
+                    file.display()
+                )
+            });
+        }
+        if let Ok(library) = Library::load(std::slice::from_ref(&played), assets)
+            && let Some(entry) = library.find(&scenario.id)
+            && let Some(prepared) = entry.prepared.clone()
+        {
+            return Ok((entry.path.clone(), prepared, entry.hash.clone()));
+        }
+    }
+    catalog
+        .cards
+        .iter()
+        .filter(is_it)
+        .find_map(playable)
+        .ok_or_else(|| {
+            format!(
+                "its scenario file {} is missing or no longer holds `{}`, and the library has no playable scenario `{}`",
+                scenario.path, scenario.id, scenario.id
+            )
+        })
+}
+
+/// An outcome as recorded (`CallbackScheduled`) in words (`callback scheduled`).
+fn outcome_text(recorded: &str) -> String {
+    let mut text = String::new();
+    for c in recorded.chars() {
+        if c.is_uppercase() && !text.is_empty() {
+            text.push(' ');
+        }
+        text.extend(c.to_lowercase());
+    }
+    text
+}
+
+/// A score's colour: good at or above the call's pass mark, a warning below, muted when
+/// the call was left.
+fn score_color(record: &Record, value: f64) -> Color {
+    if record.call.abandoned {
+        palette::MUTED
+    } else if value >= f64::from(record.call.pass_mark) {
+        palette::GOOD
+    } else {
+        palette::WARN
+    }
+}
+
+fn spawn(mut commands: Commands, progress: Res<Progress>, fonts: Res<Fonts>) {
+    let fonts = fonts.into_inner();
+    commands
+        .spawn((
+            Name::new("Progress"),
+            widget::screen_root(),
+            DespawnOnExit(Screen::Progress),
+        ))
+        .with_children(|screen| {
+            screen
+                .spawn(Node {
+                    justify_content: JustifyContent::SpaceBetween,
+                    ..widget::row(space::M)
+                })
+                .with_children(|bar| {
+                    bar.spawn(widget::bold(
+                        fonts,
+                        format!("Progress — {}", progress.trainee),
+                        size::TITLE,
+                        palette::TEXT,
+                    ));
+                    bar.spawn(widget::button(fonts, "Library (Esc)", Command::Library));
+                });
+            screen.spawn(widget::text(
+                fonts,
+                "↑ ↓ choose a call · Enter or click to reopen its debrief · Esc back to the library · the name is set on the library (N)",
+                size::SMALL,
+                palette::MUTED,
+            ));
+            if let Some(problem) = &progress.problem {
+                screen.spawn(widget::text(
+                    fonts,
+                    format!("The call records cannot be read: {problem}"),
+                    size::BODY,
+                    palette::BAD,
+                ));
+                return;
+            }
+            if progress.records.is_empty() {
+                screen.spawn(widget::text(
+                    fonts,
+                    format!(
+                        "No calls recorded for {} yet: play one from the library.",
+                        progress.trainee
+                    ),
+                    size::BODY,
+                    palette::MUTED,
+                ));
+                return;
+            }
+            charts(screen, fonts, &progress);
+            list(screen, fonts, &progress);
+        });
+}
+
+/// A chart per dimension and overall: a bar per call, oldest on the left.
+fn charts(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress) {
+    let charted: Vec<(usize, &Record)> = progress
+        .records
+        .iter()
+        .enumerate()
+        .take(CHARTED)
+        .rev()
+        .collect();
+    // Each dimension, then overall (`None`).
+    let charts = Dimension::ALL.map(Some).into_iter().chain([None]);
+    screen
+        .spawn(Node {
+            flex_wrap: FlexWrap::NoWrap,
+            align_items: AlignItems::Stretch,
+            ..widget::row(space::M)
+        })
+        .with_children(|row| {
+            for dimension in charts {
+                let name = dimension.map_or("overall", Dimension::name).to_uppercase();
+                let values: Vec<f64> = charted
+                    .iter()
+                    .map(|(_, r)| dimension.map_or(r.call.scores.overall, |d| r.call.scores.get(d)))
+                    .collect();
+                let last = values.last().copied().unwrap_or_default();
+                let best = values.iter().copied().fold(0.0, f64::max);
+                row.spawn((
+                    Node {
+                        flex_grow: 1.0,
+                        flex_basis: px(0.0),
+                        ..widget::panel().0
+                    },
+                    BackgroundColor(palette::PANEL),
+                    BorderColor::all(palette::BORDER),
+                ))
+                .with_children(|panel| {
+                    panel
+                        .spawn(Node {
+                            justify_content: JustifyContent::SpaceBetween,
+                            ..widget::row(space::S)
+                        })
+                        .with_children(|heading| {
+                            heading.spawn(widget::text(fonts, name, size::SMALL, palette::MUTED));
+                            heading.spawn(widget::bold(
+                                fonts,
+                                format!("last {last:.0}% · best {best:.0}%"),
+                                size::SMALL,
+                                palette::TEXT,
+                            ));
+                        });
+                    panel
+                        .spawn((
+                            Node {
+                                height: px(CHART_HEIGHT),
+                                align_items: AlignItems::FlexEnd,
+                                column_gap: px(2.0),
+                                border: UiRect::bottom(px(1.0)),
+                                ..default()
+                            },
+                            BorderColor::all(palette::BORDER),
+                        ))
+                        .with_children(|bars| {
+                            for ((index, record), value) in charted.iter().zip(&values) {
+                                let color = score_color(record, *value);
+                                bars.spawn((
+                                    Node {
+                                        flex_grow: 1.0,
+                                        max_width: px(16.0),
+                                        height: percent((*value as f32).max(2.0)),
+                                        border_radius: BorderRadius::top(px(2.0)),
+                                        ..default()
+                                    },
+                                    BackgroundColor(color),
+                                    ChartBar(*index, color),
+                                ));
+                            }
+                        });
+                    panel.spawn(widget::text(
+                        fonts,
+                        match charted.len() {
+                            1 => "1 call".to_owned(),
+                            n => format!("{n} calls, oldest on the left"),
+                        },
+                        size::SMALL,
+                        palette::MUTED,
+                    ));
+                });
+            }
+        });
+}
+
+/// The widths of the list's columns; the scenario takes the rest.
+const WHEN: f32 = 150.0;
+const MODE: f32 = 60.0;
+const OUTCOME: f32 = 170.0;
+const OVERALL: f32 = 70.0;
+const RESULT: f32 = 90.0;
+
+/// A cell of the list: fixed width, or the rest of the row when `width` is `None`.
+fn cell(width: Option<f32>, text: impl Bundle) -> impl Bundle {
+    (
+        Node {
+            width: width.map_or(Val::Auto, px),
+            flex_grow: if width.is_some() { 0.0 } else { 1.0 },
+            flex_shrink: if width.is_some() { 0.0 } else { 1.0 },
+            min_width: px(0.0),
+            overflow: Overflow::clip(),
+            ..default()
+        },
+        Pickable::IGNORE,
+        children![(text, Pickable::IGNORE)],
+    )
+}
+
+/// Every call, newest first: a row each, clickable.
+fn list(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress) {
+    let columns = |row: &mut ChildSpawnerCommands, cells: [(Option<f32>, String, Color); 6]| {
+        for (width, text, color) in cells {
+            row.spawn(cell(width, widget::text(fonts, text, size::BODY, color)));
+        }
+    };
+    screen
+        .spawn((
+            Node {
+                flex_grow: 1.0,
+                min_height: px(0.0),
+                ..widget::panel().0
+            },
+            BackgroundColor(palette::PANEL),
+            BorderColor::all(palette::BORDER),
+        ))
+        .with_children(|panel| {
+            panel
+                .spawn(Node {
+                    flex_wrap: FlexWrap::NoWrap,
+                    padding: UiRect::horizontal(px(space::S + 1.0)),
+                    ..widget::row(space::M)
+                })
+                .with_children(|header| {
+                    for (width, title) in [
+                        (Some(WHEN), "WHEN (UTC)"),
+                        (None, "SCENARIO"),
+                        (Some(MODE), "MODE"),
+                        (Some(OUTCOME), "OUTCOME"),
+                        (Some(OVERALL), "OVERALL"),
+                        (Some(RESULT), "RESULT"),
+                    ] {
+                        header.spawn(cell(
+                            width,
+                            widget::text(fonts, title, size::SMALL, palette::MUTED),
+                        ));
+                    }
+                });
+            panel
+                .spawn((
+                    Node {
+                        flex_grow: 1.0,
+                        min_height: px(0.0),
+                        overflow: Overflow::scroll_y(),
+                        ..widget::column(space::XS)
+                    },
+                    CallList,
+                    WheelScroll,
+                ))
+                .with_children(|rows| {
+                    for (index, record) in progress.records.iter().enumerate() {
+                        let call = &record.call;
+                        let verdict_color = match (call.abandoned, call.passed) {
+                            (true, _) => palette::MUTED,
+                            (false, true) => palette::GOOD,
+                            (false, false) => palette::BAD,
+                        };
+                        rows.spawn((
+                            Node {
+                                height: px(ROW_HEIGHT),
+                                flex_shrink: 0.0,
+                                flex_wrap: FlexWrap::NoWrap,
+                                padding: UiRect::horizontal(px(space::S)),
+                                border: UiRect::all(px(1.0)),
+                                border_radius: BorderRadius::all(px(6.0)),
+                                ..widget::row(space::M)
+                            },
+                            BackgroundColor(palette::PANEL),
+                            BorderColor::all(palette::PANEL),
+                            Rest(palette::PANEL),
+                            Action(Command::Reopen(record.id)),
+                            Row(index),
+                        ))
+                        .with_children(|row| {
+                            columns(
+                                row,
+                                [
+                                    (Some(WHEN), minute(call.ended_ms), palette::MUTED),
+                                    (None, call.scenario.title.clone(), palette::TEXT),
+                                    (Some(MODE), call.mode.name().to_owned(), palette::MUTED),
+                                    (Some(OUTCOME), outcome_text(&call.outcome), palette::TEXT),
+                                    (
+                                        Some(OVERALL),
+                                        format!("{:.0}%", call.scores.overall),
+                                        score_color(record, call.scores.overall),
+                                    ),
+                                    (Some(RESULT), call.verdict().to_owned(), verdict_color),
+                                ],
+                            );
+                        });
+                    }
+                });
+        });
+}
+
+/// Marks the call under the cursor: its row and its bars.
+fn restyle(
+    progress: Res<Progress>,
+    mut rows: Query<(&Row, &mut BackgroundColor, &mut BorderColor, &mut Rest)>,
+    mut bars: Query<(&ChartBar, &mut BackgroundColor), Without<Row>>,
+) {
+    if !progress.is_changed() {
+        return;
+    }
+    for (row, mut background, mut border, mut rest) in &mut rows {
+        let (fill, edge) = if row.0 == progress.cursor {
+            (palette::PANEL_HOVER, palette::ACCENT)
+        } else {
+            (palette::PANEL, palette::PANEL)
+        };
+        background.set_if_neq(BackgroundColor(fill));
+        border.set_if_neq(BorderColor::all(edge));
+        rest.0 = fill;
+    }
+    for (bar, mut background) in &mut bars {
+        let color = if bar.0 == progress.cursor {
+            palette::ACCENT
+        } else {
+            bar.1
+        };
+        background.set_if_neq(BackgroundColor(color));
+    }
+}
+
+/// Scrolls the list so the row under the cursor is in view.
+fn follow_cursor(
+    progress: Res<Progress>,
+    list: Option<Single<(&mut ScrollPosition, &ComputedNode), With<CallList>>>,
+    mut pending: Local<bool>,
+) {
+    *pending |= progress.is_changed();
+    let Some(list) = list else { return };
+    let (mut scroll, node) = list.into_inner();
+    let visible = node.size().y * node.inverse_scale_factor();
+    // Until the list is laid out, its height is not known: try again next frame.
+    if !*pending || visible <= 0.0 {
+        return;
+    }
+    *pending = false;
+    let top = progress.cursor as f32 * (ROW_HEIGHT + space::XS);
+    if top < scroll.0.y {
+        scroll.0.y = top;
+    } else if top + ROW_HEIGHT > scroll.0.y + visible {
+        scroll.0.y = top + ROW_HEIGHT - visible;
+    }
+}
