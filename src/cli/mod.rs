@@ -29,14 +29,13 @@ pub use play::{AutoPlay, PlayArgs};
     name = "frontline",
     version,
     about,
-    long_about = None,
-    args_conflicts_with_subcommands = true
+    long_about = None
 )]
 pub struct Cli {
     /// What to do; without one, the app opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Where the app records the calls (a subcommand takes its own `--data-dir`).
+    /// Where the calls are recorded: before a subcommand or after it, as the trainee likes.
     #[command(flatten)]
     pub data: records::DataDir,
 }

@@ -19,7 +19,7 @@ use crate::records::{
 pub struct DataDir {
     /// Folder of the call records (default: $FRONTLINE_DATA_DIR, else the platform's data
     /// folder, e.g. ~/.local/share/frontline).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 }
 

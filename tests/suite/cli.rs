@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::support::{frontline, stderr, stdout, temp_dir};
+use crate::support::{frontline, project, stderr, stdout, temp_dir};
 
 fn json(args: &[&str]) -> (Value, i32) {
     let output = frontline(args);
@@ -109,25 +109,73 @@ fn an_unknown_option_is_bad_usage_with_exit_two() {
 }
 
 #[test]
-fn data_dir_before_any_subcommand_is_the_apps_and_each_subcommand_takes_its_own() {
+fn data_dir_works_before_or_after_the_subcommand_and_the_later_one_wins() {
     let help = frontline(&["--help"]);
     assert!(
         stdout(&help).contains("--data-dir <DIR>"),
         "{}",
         stdout(&help)
     );
-    let dir = temp_dir("cli-data-dir");
-    let dir = dir.to_str().expect("a UTF-8 temp folder");
-    let misplaced = frontline(&["--data-dir", dir, "history"]);
-    assert_eq!(misplaced.status.code(), Some(2));
-    assert!(
-        stderr(&misplaced)
-            .starts_with("error: the subcommand 'history' cannot be used with '--data-dir <DIR>'"),
-        "{}",
-        stderr(&misplaced)
+    let first = temp_dir("cli-data-dir-first");
+    let second = temp_dir("cli-data-dir-second");
+    let (first, second) = (
+        first.to_str().expect("a UTF-8 temp folder"),
+        second.to_str().expect("a UTF-8 temp folder"),
     );
-    let history = frontline(&["history", "--data-dir", dir]);
-    assert_eq!(history.status.code(), Some(0), "{}", stderr(&history));
+    let example = project("docs/example.ron");
+    let example = example.to_str().expect("a UTF-8 path");
+    let before = frontline(&[
+        "--data-dir",
+        first,
+        "play",
+        example,
+        "--auto",
+        "expert",
+        "--seed",
+        "1",
+    ]);
+    assert_eq!(before.status.code(), Some(0), "{}", stderr(&before));
+    let after = frontline(&[
+        "play",
+        example,
+        "--auto",
+        "worst",
+        "--seed",
+        "2",
+        "--data-dir",
+        second,
+    ]);
+    assert_eq!(after.status.code(), Some(0), "{}", stderr(&after));
+    let count = |args: &[&str]| {
+        let history = frontline(args);
+        assert_eq!(history.status.code(), Some(0), "{}", stderr(&history));
+        stdout(&history)
+            .lines()
+            .filter(|l| l.contains("coach"))
+            .count()
+    };
+    assert_eq!(count(&["--data-dir", first, "history"]), 1);
+    assert_eq!(count(&["history", "--data-dir", second]), 1);
+    // Given twice, the one after the subcommand is the one used.
+    assert_eq!(
+        count(&["--data-dir", first, "history", "--data-dir", second]),
+        1
+    );
+    let both = frontline(&[
+        "--data-dir",
+        second,
+        "play",
+        example,
+        "--auto",
+        "expert",
+        "--seed",
+        "3",
+        "--data-dir",
+        first,
+    ]);
+    assert_eq!(both.status.code(), Some(0), "{}", stderr(&both));
+    assert_eq!(count(&["history", "--data-dir", first]), 2);
+    assert_eq!(count(&["history", "--data-dir", second]), 1);
 }
 
 #[test]
