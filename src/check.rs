@@ -94,7 +94,7 @@ impl Checker<'_> {
 
 /// Checks a parsed scenario; returns the diagnostics and, when it can be played, the prepared scenario.
 pub fn check(
-    scenario: Scenario,
+    scenario: impl Into<Arc<Scenario>>,
     source: &str,
     path: &Path,
     roots: &AssetRoots,
@@ -105,6 +105,7 @@ pub fn check(
         map: None,
         out: Vec::new(),
     };
+    let scenario: Arc<Scenario> = scenario.into();
     let references_ok = static_checks(&scenario, &mut checker, path, roots);
     if !references_ok {
         return (checker.out, None);

@@ -22,8 +22,8 @@ pub struct LibraryEntry {
     pub path: PathBuf,
     /// Its text, when it could be read as UTF-8 (for snippets).
     pub source: Option<String>,
-    /// The scenario as parsed, when it parsed.
-    pub scenario: Option<Scenario>,
+    /// The scenario as parsed, when it parsed (the prepared scenario shares it).
+    pub scenario: Option<Arc<Scenario>>,
     /// The prepared scenario, when it has no errors.
     pub prepared: Option<Arc<Prepared>>,
     /// What is wrong with it.
@@ -87,7 +87,8 @@ fn load_owned(path: &Path, bytes: Vec<u8>, roots: &AssetRoots) -> LibraryEntry {
         },
         Ok(scenario) => {
             let text = source.as_deref().unwrap_or_default();
-            let (diagnostics, prepared) = check(scenario.clone(), text, path, roots);
+            let scenario = Arc::new(scenario);
+            let (diagnostics, prepared) = check(Arc::clone(&scenario), text, path, roots);
             LibraryEntry {
                 path: path.to_owned(),
                 source,

@@ -84,7 +84,7 @@ impl Card {
         self.playable
             .as_ref()
             .map(|p| p.scenario())
-            .or(self.entry.scenario.as_ref())
+            .or(self.entry.scenario.as_deref())
     }
 
     /// The errors and warnings of the file as last saved.

@@ -238,7 +238,7 @@ fn list(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(), 
         .entries
         .iter()
         .map(|entry| {
-            let scenario = entry.scenario.as_ref();
+            let scenario = entry.scenario.as_deref();
             json!({
                 "id": entry.id(),
                 "title": scenario.map(|s| s.title.clone()).unwrap_or_default(),

@@ -30,7 +30,7 @@ pub struct Prepared {
 
 impl Prepared {
     /// Prepares and analyses a scenario.
-    pub fn new(scenario: Scenario) -> Result<Arc<Prepared>, PrepareError> {
+    pub fn new(scenario: impl Into<Arc<Scenario>>) -> Result<Arc<Prepared>, PrepareError> {
         let book = Playbook::new(scenario)?;
         let analysis = Analysis::new(&book);
         Ok(Arc::new(Prepared { book, analysis }))

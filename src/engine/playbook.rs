@@ -9,6 +9,7 @@
 //! only in what no rule will ever look at again.
 
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -265,8 +266,8 @@ pub struct Edge {
 /// A scenario prepared for play.
 #[derive(Debug, Clone)]
 pub struct Playbook {
-    /// The scenario as written.
-    pub scenario: Scenario,
+    /// The scenario as written, shared with the library entry it came from.
+    pub scenario: Arc<Scenario>,
     /// Flag names by bit.
     pub flags: Vec<String>,
     start: usize,
@@ -281,7 +282,8 @@ pub struct Playbook {
 
 impl Playbook {
     /// Prepares a scenario, resolving every id.
-    pub fn new(scenario: Scenario) -> Result<Playbook, PrepareError> {
+    pub fn new(scenario: impl Into<Arc<Scenario>>) -> Result<Playbook, PrepareError> {
+        let scenario: Arc<Scenario> = scenario.into();
         let flags = flag_table(&scenario);
         if flags.len() > MAX_FLAGS {
             return Err(PrepareError::TooManyFlags(flags.len()));
