@@ -4,11 +4,13 @@
 //!
 //! A store that cannot be opened or written never stops the app: the calls it could not
 //! take are kept in memory, named in the notice, and written on the next try (after the
-//! next call, or when the library or the progress screen reads the records).
+//! next call, or when the library or the progress screen reads the records). Closing the
+//! app with calls still unsaved puts them aside in a file (in the records folder, else in
+//! the system's temporary folder), and the next start writes them.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Mutex, PoisonError};
 use std::time::SystemTime;
 
 use bevy::prelude::*;
@@ -38,23 +40,97 @@ pub struct Records {
     problem: Option<String>,
     /// Calls written since the app started: the library refreshes its scores when it moves.
     written: u64,
+    /// Where unsaved calls wait while the app is closed, in order of preference.
+    spools: Vec<PathBuf>,
+    /// The files of calls put aside that this start took in: removed once they are written.
+    taken: Vec<PathBuf>,
 }
 
 impl Records {
     /// The records in `dir` (the platform's data folder when `None`), opened at once so a
     /// problem shows before the first call.
     fn open(dir: Option<PathBuf>) -> Records {
+        let spools = spools(dir.as_deref());
         let mut records = Records {
             dir,
             store: Mutex::new(None),
             unsaved: Vec::new(),
             problem: None,
             written: 0,
+            spools,
+            taken: Vec::new(),
         };
+        records.take_spooled();
         if let Err(error) = records.store() {
             records.problem = Some(error.to_string());
+        } else {
+            records.flush();
         }
         records
+    }
+
+    /// Takes in the calls an earlier run put aside (see [`Records::put_aside`]).
+    fn take_spooled(&mut self) {
+        for spool in &self.spools {
+            let Ok(bytes) = std::fs::read(spool) else {
+                continue;
+            };
+            match serde_json::from_slice::<Vec<Call>>(&bytes) {
+                Ok(calls) => {
+                    for call in calls {
+                        if !self.unsaved.iter().any(|kept| kept.uid == call.uid) {
+                            self.unsaved.push(call);
+                        }
+                    }
+                    self.taken.push(spool.clone());
+                }
+                // Left where it is for a person to look at; never removed.
+                Err(error) => warn!(
+                    "the calls put aside in {} cannot be read: {error}",
+                    spool.display()
+                ),
+            }
+        }
+    }
+
+    /// Writes the unsaved calls to the first spool file that takes them, when the app closes.
+    fn put_aside(&mut self) {
+        if self.unsaved.is_empty() {
+            return;
+        }
+        let json = match serde_json::to_vec_pretty(&self.unsaved) {
+            Ok(json) => json,
+            Err(error) => return error!("the unsaved calls cannot be put aside: {error}"),
+        };
+        for spool in &self.spools {
+            let partial = spool.with_extension("json.partial");
+            let written = spool
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&partial, &json))
+                .and_then(|()| std::fs::rename(&partial, spool));
+            match written {
+                Ok(()) => {
+                    // Everything unsaved is in this one now.
+                    for other in self.taken.iter().filter(|taken| *taken != spool) {
+                        let _ = std::fs::remove_file(other);
+                    }
+                    return info!(
+                        "{} unsaved calls put aside in {}",
+                        self.unsaved.len(),
+                        spool.display()
+                    );
+                }
+                Err(error) => warn!(
+                    "cannot put the unsaved calls aside in {}: {error}",
+                    spool.display()
+                ),
+            }
+        }
+        error!(
+            "{} calls could not be recorded or put aside",
+            self.unsaved.len()
+        );
     }
 
     /// The store, opened again if it was closed by a failure.
@@ -83,15 +159,26 @@ impl Records {
     /// Writes the unsaved calls, oldest first, stopping at the first failure.
     fn flush(&mut self) {
         while let Some(call) = self.unsaved.first().cloned() {
-            match self.store().and_then(|store| store.save(&call)) {
-                Ok(_) => {
+            // A call put aside may have been written by a run that stopped before it could
+            // remove the file: it is not written twice.
+            let written = self.store().and_then(|store| {
+                if store.contains(&call.uid)? {
+                    return Ok(false);
+                }
+                store.save(&call).map(|_| true)
+            });
+            match written {
+                Ok(new) => {
                     self.unsaved.remove(0);
-                    self.written += 1;
+                    self.written += u64::from(new);
                 }
                 Err(error) => return self.failed(&error),
             }
         }
         self.problem = None;
+        for spool in self.taken.drain(..) {
+            let _ = std::fs::remove_file(spool);
+        }
     }
 
     /// Runs a read on the store after writing what is unsaved; a failure becomes the notice.
@@ -154,12 +241,12 @@ impl Records {
             .unwrap_or_default();
         let kept = match self.unsaved.len() {
             0 => " Calls played meanwhile are kept until they can be written.".to_owned(),
-            1 => " The last call is not saved: it is kept until the records can be written \
-                  (closing Frontline loses it)."
+            1 => " The last call is not saved yet: it is kept until the records can be written \
+                  (closing Frontline puts it aside for the next start)."
                 .to_owned(),
             n => format!(
-                " The last {n} calls are not saved: they are kept until the records can be \
-                 written (closing Frontline loses them)."
+                " The last {n} calls are not saved yet: they are kept until the records can be \
+                 written (closing Frontline puts them aside for the next start)."
             ),
         };
         Some(format!("{problem}.{kept}"))
@@ -212,9 +299,12 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Startup, spawn_notice)
         .add_systems(
             Last,
-            save_on_exit
-                .after(bevy::window::ExitSystems)
-                .run_if(in_state(Screen::Call)),
+            (
+                save_on_exit.run_if(in_state(Screen::Call)),
+                put_aside_on_exit,
+            )
+                .chain()
+                .after(bevy::window::ExitSystems),
         )
         .add_systems(OnEnter(Screen::Call), |mut commands: Commands| {
             commands.insert_resource(Started(SystemTime::now()));
@@ -271,7 +361,6 @@ fn save_on_exit(
     mut exits: MessageReader<AppExit>,
     call: Option<Res<OnTheLine>>,
     trainee: Res<Trainee>,
-    catalog: Res<Catalog>,
     started: Option<Res<Started>>,
     mut records: ResMut<Records>,
     mut world: Commands,
@@ -285,17 +374,37 @@ fn save_on_exit(
     };
     let mut session = call.session().clone();
     session.abandon();
-    // The card the call was started from: its file and hash.
-    let card = catalog.cards.iter().find(|card| {
-        card.playable
-            .as_ref()
-            .is_some_and(|p| Arc::ptr_eq(p, session.prepared()))
-    });
-    let (path, hash) = card.map_or((PathBuf::new(), ""), |card| {
-        (card.entry.path.clone(), card.entry.hash.as_str())
-    });
-    records.save(record(&session, &trainee.name, &path, hash, started.0));
+    records.save(record(
+        &session,
+        &trainee.name,
+        call.path(),
+        call.hash(),
+        started.0,
+    ));
     world.remove_resource::<Started>();
+}
+
+/// Puts the calls still unsaved aside when the app is closed.
+fn put_aside_on_exit(mut exits: MessageReader<AppExit>, mut records: ResMut<Records>) {
+    if exits.read().count() > 0 {
+        records.put_aside();
+    }
+}
+
+/// Where unsaved calls wait while the app is closed: `unsaved-calls.json` in the records
+/// folder, else a file in the system's temporary folder named after the records folder.
+fn spools(dir: Option<&Path>) -> Vec<PathBuf> {
+    let folder = dir.map(Path::to_path_buf).or_else(crate::paths::data_dir);
+    let key = crate::library::content_hash(
+        folder
+            .as_deref()
+            .map_or(&[][..], |f| f.as_os_str().as_encoded_bytes()),
+    );
+    folder
+        .map(|folder| folder.join("unsaved-calls.json"))
+        .into_iter()
+        .chain([std::env::temp_dir().join(format!("frontline-unsaved-{}.json", &key[..16]))])
+        .collect()
 }
 
 /// Reads the best and last scores again when the library opens, a call is written, the

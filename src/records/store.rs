@@ -307,6 +307,16 @@ impl Store {
         Ok(id)
     }
 
+    /// Whether a call with this uid is recorded already (so a call kept aside and written
+    /// again after a crash is not doubled).
+    pub fn contains(&self, uid: &str) -> Result<bool, RecordError> {
+        self.connection
+            .query_row("SELECT 1 FROM calls WHERE uid = ?1", [uid], |_| Ok(()))
+            .optional()
+            .map(|found| found.is_some())
+            .map_err(failed(&self.path, "look a call up"))
+    }
+
     /// The record with this number.
     pub fn get(&self, id: i64) -> Result<Option<Record>, RecordError> {
         let head = self

@@ -802,6 +802,63 @@ fn reopening_a_call_whose_scenario_changed_or_went_missing_says_so_on_screen() {
 }
 
 #[test]
+fn a_call_reopened_from_a_file_outside_the_library_can_be_retried_and_replayed() {
+    let library = library_of("scenarios/en/bill-tears-en.ron");
+    let elsewhere = example_library();
+    let file = elsewhere.path().join("example.ron");
+    let hash = content_hash(&std::fs::read(&file).expect("the example reads"));
+    let records = tempfile::tempdir().expect("a temporary folder");
+    let recorded = recorded_call(&file, "example-late-bill", &hash, 1_700_000_000);
+    Store::open(records.path())
+        .expect("the records open")
+        .save(&recorded)
+        .expect("saves");
+
+    let mut app = app_recording_in(library.path(), records.path(), 1);
+    step_until(&mut app, "the library loads", library_loaded);
+    assert!(
+        app.world().resource::<Catalog>().card(&file).is_none(),
+        "the file is not in the library"
+    );
+    // R plays a new variant of the file the call was reopened from, V the same one; each
+    // call, left at once, is recorded against that file and its hash.
+    for (key, calls) in [(KeyCode::KeyR, 2), (KeyCode::KeyV, 3)] {
+        press(&mut app, KeyCode::KeyP);
+        step_until(&mut app, "P opens the progress screen", |w| {
+            *w.resource::<State<Screen>>().get() == Screen::Progress
+        });
+        // The recorded call is the oldest.
+        for _ in 1..calls {
+            press(&mut app, KeyCode::ArrowDown);
+        }
+        press(&mut app, KeyCode::Enter);
+        step_until(&mut app, "Enter reopens the debrief", |w| {
+            *w.resource::<State<Screen>>().get() == Screen::Debrief
+        });
+        assert_eq!(app.world().resource::<Debrief>().path, file);
+        press(&mut app, key);
+        step_until(&mut app, "the key starts the call again", |w| {
+            *w.resource::<State<Screen>>().get() == Screen::Call
+        });
+        let call = app.world().resource::<Call>();
+        assert_eq!(call.path(), file, "{key:?}");
+        assert_eq!(call.session().prepared().scenario().id, "example-late-bill");
+        if key == KeyCode::KeyV {
+            assert_eq!(call.session().seed(), recorded.seed);
+        }
+        press(&mut app, KeyCode::Escape);
+        step_until(&mut app, "Esc while ringing leaves", |w| {
+            *w.resource::<State<Screen>>().get() == Screen::Library
+        });
+        app.update();
+        let saved = stored(&app);
+        assert_eq!(saved.len(), calls, "{key:?}");
+        assert_eq!(saved[0].call.scenario.file(), file);
+        assert_eq!(saved[0].call.scenario.hash, hash);
+    }
+}
+
+#[test]
 fn an_unwritable_records_folder_shows_a_notice_keeps_the_call_and_saves_it_once_it_works() {
     let library = example_library();
     let scratch = tempfile::tempdir().expect("a temporary folder");
@@ -825,7 +882,7 @@ fn an_unwritable_records_folder_shows_a_notice_keeps_the_call_and_saves_it_once_
     assert!(
         said.starts_with(&format!("{opening}: cannot create the folder: "))
             && said.ends_with(
-                "The last call is not saved: it is kept until the records can be written (closing Frontline loses it)."
+                "The last call is not saved yet: it is kept until the records can be written (closing Frontline puts it aside for the next start)."
             ),
         "{said}"
     );
@@ -842,6 +899,63 @@ fn an_unwritable_records_folder_shows_a_notice_keeps_the_call_and_saves_it_once_
     let records = stored(&app);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].call.scores, core.score().scores);
+}
+
+#[test]
+fn calls_unsaved_when_the_app_closes_are_put_aside_and_written_once_on_the_next_start() {
+    let library = example_library();
+    let scratch = tempfile::tempdir().expect("a temporary folder");
+    let blocked = scratch.path().join("records");
+    std::fs::write(&blocked, "not a folder").expect("writes");
+    let mut app = app_recording_in(library.path(), &blocked, 7);
+    let finished = play_in(&mut app, Session::expert_answer, drop);
+    escape_to(&mut app, Screen::Library);
+    // A second call, left in the middle by closing the app.
+    press(&mut app, KeyCode::Enter);
+    step_until(&mut app, "the call opens", |w| {
+        *w.resource::<State<Screen>>().get() == Screen::Call
+    });
+    for _ in 0..2 {
+        app.world_mut().write_message(AppExit::Success);
+        app.update();
+    }
+    assert_eq!(app.world().resource::<Records>().unsaved().len(), 2);
+    drop(app);
+
+    // Still blocked: the next start keeps them (and puts them aside again when it closes).
+    let mut app = app_recording_in(library.path(), &blocked, 7);
+    assert_eq!(app.world().resource::<Records>().unsaved().len(), 2);
+    app.world_mut().write_message(AppExit::Success);
+    app.update();
+    drop(app);
+
+    // They wait in the temporary folder, in a file named after the records folder.
+    let spool = std::env::temp_dir().join(format!(
+        "frontline-unsaved-{}.json",
+        &content_hash(blocked.as_os_str().as_encoded_bytes())[..16]
+    ));
+    let aside = std::fs::read(&spool).expect("the calls are put aside");
+
+    // The folder works again: the start after writes both, oldest first, and only once,
+    // even when a run stopped after writing them but before removing the file.
+    std::fs::remove_file(&blocked).expect("removes");
+    for start in 0..2 {
+        let app = app_recording_in(library.path(), &blocked, 7);
+        assert!(
+            !spool.exists(),
+            "the file put aside is removed once written"
+        );
+        if start == 0 {
+            std::fs::write(&spool, &aside).expect("the file is back, as after a crash");
+        }
+        assert!(app.world().resource::<Records>().unsaved().is_empty());
+        assert_eq!(notice(&app), "");
+        let records = stored(&app);
+        assert_eq!(records.len(), 2, "each call once");
+        assert_eq!(records[1].call.scores, finished.score().scores);
+        assert!(!records[1].call.abandoned);
+        assert!(records[0].call.abandoned);
+    }
 }
 
 #[test]

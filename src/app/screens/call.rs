@@ -4,7 +4,8 @@
 //! revealed entry by entry as if spoken, the mood bars follow `session.mood()`,
 //! the choices are `session.offers()`, the timer is `session.time_limit()`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use bevy::prelude::*;
@@ -60,6 +61,16 @@ impl Call {
     /// The session being played.
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// The scenario file played.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The SHA-256 of the scenario file played.
+    pub fn hash(&self) -> &str {
+        &self.hash
     }
 
     /// Ringing, talking or confirming.
@@ -169,11 +180,15 @@ fn start(
             }
             _ => continue,
         };
-        let Some(card) = catalog.card(&path) else {
-            continue;
-        };
-        let Some(prepared) = card.playable.clone() else {
-            continue;
+        let from_library = catalog
+            .card(&path)
+            .and_then(|card| Some((card.playable.clone()?, card.entry.hash.clone())));
+        let (prepared, hash) = match (from_library, &debrief) {
+            (Some(found), _) => found,
+            // A past call reopened from a file outside the library: retry and replay play
+            // the scenario it was reopened with.
+            (None, Some(d)) if d.path == path => (Arc::clone(d.session.prepared()), d.hash.clone()),
+            (None, _) => continue,
         };
         let seed = seed
             .or_else(|| options.seed.take())
@@ -181,7 +196,7 @@ fn start(
         world.insert_resource(Call {
             session: Session::new(prepared, seed, trainee.mode),
             path,
-            hash: card.entry.hash.clone(),
+            hash,
             stage: Stage::Ringing,
             shown: 0,
             until_next: 0.0,
@@ -283,7 +298,11 @@ fn apply(
             (Command::ToDebrief, Stage::Talking) if call.session.phase() == Phase::Ended => {
                 sound.write(Sound::Quiet);
                 finished.write(finish(&call, &trainee));
-                world.insert_resource(Debrief::new(call.session.clone(), call.path.clone()));
+                world.insert_resource(Debrief::new(
+                    call.session.clone(),
+                    call.path.clone(),
+                    call.hash.clone(),
+                ));
                 next.set(Screen::Debrief);
             }
             _ => {}

@@ -19,16 +19,19 @@ pub struct Debrief {
     pub session: Session,
     /// The scenario file.
     pub path: PathBuf,
+    /// The SHA-256 of the scenario file as played, for the records of a retry or a replay.
+    pub hash: String,
     /// Where Esc goes: the library, or the progress screen for a past call reopened.
     pub back: Screen,
 }
 
 impl Debrief {
     /// The debrief of a finished (or abandoned) session.
-    pub fn new(session: Session, path: PathBuf) -> Debrief {
+    pub fn new(session: Session, path: PathBuf, hash: String) -> Debrief {
         Debrief {
             session,
             path,
+            hash,
             back: Screen::Library,
         }
     }

@@ -190,7 +190,7 @@ fn reopen(
     });
     let debrief = Debrief {
         back: Screen::Progress,
-        ..Debrief::new(replayed.session, path)
+        ..Debrief::new(replayed.session, path, hash)
     };
     Ok((debrief, said))
 }
