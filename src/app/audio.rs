@@ -64,12 +64,53 @@ struct Speakers {
     muted: bool,
 }
 
-/// Volumes of the three tracks, in decibels.
+/// The three tracks at full volume, in decibels: the mix as shipped.
 const VOLUMES: [(Channel, f32); 3] = [
     (Channel::Voice, 0.0),
     (Channel::Effects, -6.0),
     (Channel::Ambience, -16.0),
 ];
+
+/// Steps of a track's volume above off.
+pub const VOLUME_STEPS: u8 = 4;
+
+/// The trainee's volume of each track — the voice, the effects, the room — from 0 (off) to
+/// [`VOLUME_STEPS`] (the mix as shipped). Keys 1, 2 and 3 on the library turn one down.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Volumes(pub [u8; 3]);
+
+impl Default for Volumes {
+    fn default() -> Volumes {
+        Volumes([VOLUME_STEPS; 3])
+    }
+}
+
+impl Volumes {
+    /// The tracks' names, as the library shows them.
+    pub const NAMES: [&str; 3] = ["Voice", "Effects", "Room"];
+
+    /// Turns one track down a step; from off it goes back to full.
+    pub fn turn_down(&mut self, track: usize) {
+        if let Some(level) = self.0.get_mut(track) {
+            *level = level.checked_sub(1).unwrap_or(VOLUME_STEPS);
+        }
+    }
+
+    /// A track's volume as a percentage of the shipped mix.
+    pub fn percent(&self, track: usize) -> u32 {
+        u32::from(self.0.get(track).copied().unwrap_or(0)) * 100 / u32::from(VOLUME_STEPS)
+    }
+
+    /// A track's level in decibels: its shipped level, scaled by the trainee's volume.
+    fn decibels(&self, track: usize) -> Decibels {
+        let fraction = self.percent(track) as f32 / 100.0;
+        if fraction <= 0.0 {
+            Decibels::SILENCE
+        } else {
+            Decibels(VOLUMES[track].1 + 20.0 * fraction.log10())
+        }
+    }
+}
 
 /// Whether sound plays, for the notice.
 #[derive(Resource, Debug, Clone, Default)]
@@ -168,13 +209,14 @@ impl Speakers {
         self.track(channel).play(clip).ok()
     }
 
-    fn set_muted(&mut self, muted: bool) {
+    /// Sets every track's level: silence while muted, else the trainee's volumes.
+    fn set_levels(&mut self, muted: bool, volumes: &Volumes) {
         self.muted = muted;
-        for (channel, volume) in VOLUMES {
+        for (track, (channel, _)) in VOLUMES.into_iter().enumerate() {
             let level = if muted {
                 Decibels::SILENCE
             } else {
-                Decibels(volume)
+                volumes.decibels(track)
             };
             self.track(channel).set_volume(level, Tween::default());
         }
@@ -190,19 +232,22 @@ fn channel_of(name: &str) -> Channel {
     }
 }
 
+/// M mutes and unmutes; the tracks follow the trainee's volumes.
 fn mute(
     keys: Res<ButtonInput<KeyCode>>,
     trainee: Res<Trainee>,
+    volumes: Res<Volumes>,
     speakers: Option<NonSendMut<Speakers>>,
     mut status: ResMut<AudioStatus>,
 ) {
-    if trainee.editing || !keys.just_pressed(KeyCode::KeyM) {
-        return;
+    let toggled = !trainee.editing && keys.just_pressed(KeyCode::KeyM);
+    if toggled {
+        status.muted = !status.muted;
     }
-    status.muted = !status.muted;
-    if let Some(mut speakers) = speakers {
-        let muted = status.muted;
-        speakers.set_muted(muted);
+    if let Some(mut speakers) = speakers
+        && (toggled || volumes.is_changed())
+    {
+        speakers.set_levels(status.muted, &volumes);
     }
 }
 
@@ -408,5 +453,26 @@ fn synthesise(name: &str) -> StaticSoundData {
                 swell * 0.85 * low
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_track_at_full_volume_plays_at_its_shipped_level_half_is_six_decibels_down_and_off_is_silent()
+     {
+        let mut volumes = Volumes::default();
+        assert_eq!(volumes.decibels(2), Decibels(-16.0));
+        volumes.turn_down(2);
+        volumes.turn_down(2);
+        assert_eq!(volumes.percent(2), 50);
+        assert!((volumes.decibels(2).0 - (-16.0 - 6.0206)).abs() < 0.001);
+        volumes.turn_down(2);
+        volumes.turn_down(2);
+        assert_eq!(volumes.decibels(2), Decibels::SILENCE);
+        volumes.turn_down(2);
+        assert_eq!(volumes.percent(2), 100, "after off comes full");
     }
 }

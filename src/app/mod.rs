@@ -19,6 +19,7 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::winit::WinitSettings;
 
+pub use audio::Volumes;
 pub use catalog::{Card, Catalog, ScenarioFile};
 pub use demo::{DemoArgs, run as demo};
 pub use records::{Notice, Records, Standings, recorded_name};

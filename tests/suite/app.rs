@@ -7,7 +7,7 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use frontline::app::{
     Call, Catalog, Debrief, Notice, Options, Pace, Progress, Records, Screen, Stage, Standings,
-    headless, recorded_name,
+    Volumes, headless, recorded_name,
 };
 use frontline::engine::{Answer, Mode, Phase, Session};
 use frontline::library::content_hash;
@@ -307,6 +307,38 @@ fn a_broken_file_is_a_card_with_its_diagnostics_not_hidden() {
     assert!(!broken[0].diagnostics().is_empty());
     let path: PathBuf = broken[0].entry.path.clone();
     assert!(path.ends_with("broken.ron"), "{}", path.display());
+}
+
+#[test]
+fn keys_one_to_three_on_the_library_turn_the_voice_effects_and_room_down_a_step_then_back_to_full()
+{
+    let library = example_library();
+    let mut app = app_on(library.path(), 1);
+    step_until(&mut app, "the library loads", library_loaded);
+    let shown = |app: &mut App| -> Vec<String> {
+        texts(app)
+            .into_iter()
+            .filter(|t| t.ends_with("% (1)") || t.ends_with("% (2)") || t.ends_with("% (3)"))
+            .collect()
+    };
+    assert_eq!(
+        shown(&mut app),
+        ["Voice 100% (1)", "Effects 100% (2)", "Room 100% (3)"]
+    );
+    press(&mut app, KeyCode::Digit1);
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Digit2);
+    }
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Digit3);
+    }
+    app.update();
+    assert_eq!(app.world().resource::<Volumes>().0, [3, 2, 4]);
+    assert_eq!(
+        shown(&mut app),
+        ["Voice 75% (1)", "Effects 50% (2)", "Room 100% (3)"],
+        "a quarter down at a time; after off comes full again"
+    );
 }
 
 #[test]

@@ -10,7 +10,7 @@ use crate::app::catalog::{Card, Catalog};
 use crate::app::records::{Standings, recorded_name};
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, Action, Rest};
-use crate::app::{Animating, AppSystems, widget::WheelScroll};
+use crate::app::{Animating, AppSystems, Volumes, widget::WheelScroll};
 use crate::engine::Mode;
 
 /// Who is training and how.
@@ -56,6 +56,7 @@ struct LibraryRoot;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Trainee>()
         .init_resource::<Shelf>()
+        .init_resource::<Volumes>()
         .add_systems(OnEnter(Screen::Library), spawn)
         .add_systems(
             Update,
@@ -169,6 +170,12 @@ fn keys(
         (KeyCode::KeyT, Command::CycleTag),
         (KeyCode::KeyN, Command::EditName),
         (KeyCode::KeyP, Command::Progress),
+        (KeyCode::Digit1, Command::TurnDown(0)),
+        (KeyCode::Digit2, Command::TurnDown(1)),
+        (KeyCode::Digit3, Command::TurnDown(2)),
+        (KeyCode::Numpad1, Command::TurnDown(0)),
+        (KeyCode::Numpad2, Command::TurnDown(1)),
+        (KeyCode::Numpad3, Command::TurnDown(2)),
     ] {
         if keys.just_pressed(key) {
             commands.write(command);
@@ -193,10 +200,12 @@ fn apply(
     mut commands: MessageReader<Command>,
     mut trainee: ResMut<Trainee>,
     mut shelf: ResMut<Shelf>,
+    mut volumes: ResMut<Volumes>,
     catalog: Res<Catalog>,
 ) {
     for command in commands.read() {
         match command {
+            Command::TurnDown(track) => volumes.turn_down(*track),
             Command::ToggleMode => {
                 trainee.mode = match trainee.mode {
                     Mode::Coach => Mode::Exam,
@@ -227,6 +236,7 @@ fn draw(
     shelf: Res<Shelf>,
     trainee: Res<Trainee>,
     standings: Res<Standings>,
+    volumes: Res<Volumes>,
     fonts: Res<Fonts>,
     grid: Query<&ScrollPosition, With<CardGrid>>,
 ) {
@@ -237,6 +247,7 @@ fn draw(
         && !shelf.is_changed()
         && !trainee.is_changed()
         && !standings.is_changed()
+        && !volumes.is_changed()
     {
         return;
     }
@@ -283,12 +294,45 @@ fn draw(
                     controls.spawn(widget::button(fonts, "Progress (P)", Command::Progress));
                 });
             });
-        screen.spawn(widget::text(
-            fonts,
-            "↑ ↓ choose a call · Enter or click to play · Tab coach/exam · N your name · P your progress · M mute · coach mode shows feedback after each choice, exam mode only in the debrief",
-            size::SMALL,
-            palette::MUTED,
-        ));
+        screen
+            .spawn(Node {
+                justify_content: JustifyContent::SpaceBetween,
+                align_items: AlignItems::Center,
+                flex_wrap: FlexWrap::NoWrap,
+                ..widget::row(space::L)
+            })
+            .with_children(|line| {
+                // The keys wrap into two lines, so the volumes stay on the right.
+                line.spawn((
+                    widget::text(
+                        fonts,
+                        "↑ ↓ choose a call · Enter or click to play · Tab coach/exam · N your name · P your progress · 1 2 3 volume · M mute · coach mode shows feedback after each choice, exam mode only in the debrief",
+                        size::SMALL,
+                        palette::MUTED,
+                    ),
+                    Node {
+                        flex_grow: 1.0,
+                        flex_shrink: 1.0,
+                        flex_basis: px(0.0),
+                        ..default()
+                    },
+                ));
+                // The trainee's volumes: the customer's voice, the phone's effects, the room.
+                line.spawn(Node {
+                    flex_shrink: 0.0,
+                    flex_wrap: FlexWrap::NoWrap,
+                    ..widget::row(space::S)
+                })
+                .with_children(|sound| {
+                    for (track, name) in Volumes::NAMES.into_iter().enumerate() {
+                        sound.spawn(widget::button(
+                            fonts,
+                            format!("{name} {}% ({})", volumes.percent(track), track + 1),
+                            Command::TurnDown(track),
+                        ));
+                    }
+                });
+            });
         screen
             .spawn((
                 Node {

@@ -69,6 +69,9 @@ pub enum Command {
     Progress,
     /// Reopens the debrief of the recorded call with this number.
     Reopen(i64),
+    /// Turns one track down a step, from off back to full: 0 the voice, 1 the effects,
+    /// 2 the room (see [`crate::app::Volumes`]).
+    TurnDown(usize),
 }
 
 /// A call finished or abandoned: the hook for the call records.
