@@ -79,6 +79,17 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Component)]
 struct CardGrid;
 
+/// A card's width, in logical pixels.
+const CARD_WIDTH: f32 = 380.0;
+
+/// Cards in a row of the grid as laid out (one until it is: a headless app never lays out).
+fn columns(grid: &ComputedNode) -> usize {
+    let inner = grid.content_box().width() * grid.inverse_scale_factor();
+    ((inner + space::M) / (CARD_WIDTH + space::M))
+        .floor()
+        .max(1.0) as usize
+}
+
 /// The card under the keyboard cursor.
 #[derive(Component)]
 struct Selected;
@@ -125,6 +136,7 @@ fn keys(
     mut trainee: ResMut<Trainee>,
     mut shelf: ResMut<Shelf>,
     catalog: Res<Catalog>,
+    grid: Query<&ComputedNode, With<CardGrid>>,
     mut commands: MessageWriter<Command>,
 ) {
     if trainee.editing {
@@ -149,11 +161,17 @@ fn keys(
     typed.clear();
     let visible = shelf.visible(&catalog);
     let count = visible.len();
-    if keys.any_just_pressed([KeyCode::ArrowDown, KeyCode::ArrowRight]) && count > 0 {
-        shelf.cursor = (shelf.cursor + 1).min(count - 1);
-    }
-    if keys.any_just_pressed([KeyCode::ArrowUp, KeyCode::ArrowLeft]) {
-        shelf.cursor = shelf.cursor.saturating_sub(1);
+    let columns = grid.iter().next().map_or(1, columns);
+    for arrow in [
+        KeyCode::ArrowRight,
+        KeyCode::ArrowLeft,
+        KeyCode::ArrowDown,
+        KeyCode::ArrowUp,
+    ] {
+        let moved = step(shelf.cursor, count, columns, arrow);
+        if keys.just_pressed(arrow) && moved != shelf.cursor {
+            shelf.cursor = moved;
+        }
     }
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter])
         && let Some(card) = visible.get(shelf.cursor)
@@ -180,6 +198,20 @@ fn keys(
         if keys.just_pressed(key) {
             commands.write(command);
         }
+    }
+}
+
+/// Where an arrow key takes the cursor over `count` cards in rows of `columns`: ← → card by
+/// card, ↑ ↓ a row up or down (to the last card when the row below is shorter).
+fn step(cursor: usize, count: usize, columns: usize, arrow: KeyCode) -> usize {
+    let last = count.saturating_sub(1);
+    let cursor = cursor.min(last);
+    match arrow {
+        KeyCode::ArrowRight => (cursor + 1).min(last),
+        KeyCode::ArrowLeft => cursor.saturating_sub(1),
+        KeyCode::ArrowDown if cursor / columns < last / columns => (cursor + columns).min(last),
+        KeyCode::ArrowUp => cursor.checked_sub(columns).unwrap_or(cursor),
+        _ => cursor,
     }
 }
 
@@ -306,7 +338,7 @@ fn draw(
                 line.spawn((
                     widget::text(
                         fonts,
-                        "↑ ↓ choose a call · Enter or click to play · Tab coach/exam · N your name · P your progress · 1 2 3 volume · M mute · coach mode shows feedback after each choice, exam mode only in the debrief",
+                        "← → ↑ ↓ choose a call · Enter or click to play · Tab coach/exam · N your name · P your progress · 1 2 3 volume · M mute · coach mode shows feedback after each choice, exam mode only in the debrief",
                         size::SMALL,
                         palette::MUTED,
                     ),
@@ -387,7 +419,7 @@ fn spawn_card(
     };
     let mut entity = grid.spawn((
         Node {
-            width: px(380.0),
+            width: px(CARD_WIDTH),
             border: UiRect::all(px(if selected { 2.0 } else { 1.0 })),
             ..widget::panel().0
         },
@@ -504,5 +536,34 @@ fn standing_line(standings: &Standings, id: &str) -> (String, Color) {
             },
         ),
         _ => ("Not played yet".to_owned(), palette::MUTED),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrows_move_card_by_card_sideways_and_row_by_row_up_and_down() {
+        // Eight cards in rows of three: 0 1 2 / 3 4 5 / 6 7.
+        let at = |cursor, arrow| step(cursor, 8, 3, arrow);
+        assert_eq!(at(1, KeyCode::ArrowDown), 4);
+        assert_eq!(at(4, KeyCode::ArrowDown), 7);
+        assert_eq!(at(5, KeyCode::ArrowDown), 7, "the row below is shorter");
+        assert_eq!(at(7, KeyCode::ArrowDown), 7, "the last row stays");
+        assert_eq!(at(7, KeyCode::ArrowUp), 4);
+        assert_eq!(at(1, KeyCode::ArrowUp), 1, "the first row stays");
+        assert_eq!(
+            at(2, KeyCode::ArrowRight),
+            3,
+            "sideways runs on to the next row"
+        );
+        assert_eq!(at(3, KeyCode::ArrowLeft), 2);
+        assert_eq!(at(0, KeyCode::ArrowLeft), 0);
+        assert_eq!(at(7, KeyCode::ArrowRight), 7);
+        // One column (a narrow window, or no layout yet): every arrow goes card by card.
+        assert_eq!(step(2, 8, 1, KeyCode::ArrowDown), 3);
+        assert_eq!(step(2, 8, 1, KeyCode::ArrowUp), 1);
+        assert_eq!(step(0, 0, 3, KeyCode::ArrowDown), 0, "no cards");
     }
 }
