@@ -115,6 +115,8 @@ pub struct Words {
     pub replay: &'static str,
     /// Play the next scenario.
     pub next: &'static str,
+    /// Export the call as CSV and xAPI.
+    pub export: &'static str,
     /// Back to the library from the debrief.
     pub library: &'static str,
     /// Back to the progress screen from a past call's debrief.
@@ -183,6 +185,7 @@ pub const ENGLISH: Words = Words {
     retry: "Retry, new variant (R)",
     replay: "Replay same variant (V)",
     next: "Next scenario (N)",
+    export: "Export (E)",
     library: "Library (Esc)",
     progress: "Progress (Esc)",
 };
@@ -249,6 +252,7 @@ pub const ITALIAN: Words = Words {
     retry: "Riprova, nuova variante (R)",
     replay: "Rigioca la stessa variante (V)",
     next: "Scenario successivo (N)",
+    export: "Esporta (E)",
     library: "Libreria (Esc)",
     progress: "Progressi (Esc)",
 };

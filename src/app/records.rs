@@ -17,13 +17,15 @@ use bevy::prelude::*;
 
 use super::catalog::{Card, Catalog};
 use super::screens::call::Call as OnTheLine;
+use super::screens::debrief::Debrief;
 use super::screens::library::Trainee;
-use super::screens::{CallFinished, Screen};
+use super::screens::{CallFinished, Command, Screen};
 use super::theme::{Fonts, palette, size, space};
 use super::{Animating, AppSystems, Options, widget};
 use crate::engine::Session;
 use crate::records::{
-    Call, Filter, Record, RecordError, ScenarioRef, Standing, Store, default_trainee,
+    Call, DEFAULT_BASE, EXPORT_FILES, Filter, Record, RecordError, ScenarioRef, Standing, Store,
+    default_trainee, export_to_folder,
 };
 
 /// The call records of the app: the store, and the calls not written to it yet.
@@ -162,7 +164,7 @@ impl Records {
             // A call put aside may have been written by a run that stopped before it could
             // remove the file: it is not written twice.
             let written = self.store().and_then(|store| {
-                if store.contains(&call.uid)? {
+                if store.by_uid(&call.uid)?.is_some() {
                     return Ok(false);
                 }
                 store.save(&call).map(|_| true)
@@ -224,6 +226,28 @@ impl Records {
             }
             Ok(standings)
         })
+    }
+
+    /// Exports the recorded call with this uid into `exports/call-N-SCENARIO/` beside the
+    /// store (see [`crate::records::export_to_folder`]); gives the folder.
+    fn export(&mut self, uid: &str) -> Result<PathBuf, String> {
+        if self.unsaved.iter().any(|call| call.uid == uid) {
+            return Err(
+                "this call is not saved yet: it can be exported once the records can be written"
+                    .to_owned(),
+            );
+        }
+        let (record, store) = self
+            .read(|store| Ok((store.by_uid(uid)?, store.path().to_owned())))
+            .map_err(|e| e.to_string())?;
+        let record = record.ok_or("this call is not in the records")?;
+        let folder = store
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("exports")
+            .join(format!("call-{}-{}", record.id, record.call.scenario.id));
+        export_to_folder(std::slice::from_ref(&record), &folder, DEFAULT_BASE)?;
+        Ok(folder)
     }
 
     /// The calls finished but not written yet.
@@ -313,6 +337,9 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (
                 (save, refresh_standings).chain().in_set(AppSystems::Apply),
+                export
+                    .in_set(AppSystems::Apply)
+                    .run_if(in_state(Screen::Debrief)),
                 (forget_note, compose_notice, draw_notice, make_room)
                     .chain()
                     .in_set(AppSystems::View),
@@ -321,17 +348,28 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// The record of a call that ends now.
-fn record(session: &Session, trainee: &str, path: &Path, hash: &str, started: SystemTime) -> Call {
+fn record(
+    session: &Session,
+    uid: &str,
+    trainee: &str,
+    path: &Path,
+    hash: &str,
+    started: SystemTime,
+) -> Call {
     // The absolute path, as `frontline play` records it, so `replay` finds it anywhere.
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
     let scenario = ScenarioRef::new(session.prepared().scenario(), &path, hash);
-    Call::of(
-        session,
-        &recorded_name(trainee),
-        scenario,
-        started,
-        SystemTime::now(),
-    )
+    Call {
+        // The uid the call was given when it started: its debrief finds its record by it.
+        uid: uid.to_owned(),
+        ..Call::of(
+            session,
+            &recorded_name(trainee),
+            scenario,
+            started,
+            SystemTime::now(),
+        )
+    }
 }
 
 /// Saves every call that ends, finished or abandoned.
@@ -345,6 +383,7 @@ fn save(
         let started = started.as_ref().map_or_else(SystemTime::now, |s| s.0);
         records.save(record(
             &call.session,
+            &call.uid,
             &call.trainee,
             &call.path,
             &call.hash,
@@ -376,12 +415,37 @@ fn save_on_exit(
     session.abandon();
     records.save(record(
         &session,
+        call.uid(),
         &trainee.name,
         call.path(),
         call.hash(),
         started.0,
     ));
     world.remove_resource::<Started>();
+}
+
+/// E on the debrief: its call exported beside the records, and where it went said.
+fn export(
+    mut commands: MessageReader<Command>,
+    debrief: Option<Res<Debrief>>,
+    mut records: ResMut<Records>,
+    mut note: ResMut<Note>,
+) {
+    let Some(debrief) = debrief else {
+        return;
+    };
+    for _ in commands.read().filter(|c| **c == Command::Export) {
+        let said = match records.export(&debrief.uid) {
+            Ok(folder) => format!(
+                "Exported to {}: {} (open them in a spreadsheet) and {} (for a learning record store).",
+                folder.display(),
+                EXPORT_FILES[..2].join(" and "),
+                EXPORT_FILES[2]
+            ),
+            Err(why) => format!("Cannot export the call: {why}."),
+        };
+        note.0 = Some((Screen::Debrief, said));
+    }
 }
 
 /// Puts the calls still unsaved aside when the app is closed.

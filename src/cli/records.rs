@@ -11,7 +11,7 @@ use super::play::{report_json, report_text};
 use super::{Failure, Format, resolve, write, write_json};
 use crate::library::LibraryEntry;
 use crate::records::{
-    self, AUTH_VARIABLE, DEFAULT_BASE, Filter, Record, Replayed, Store, minute, rfc3339, statements,
+    self, AUTH_VARIABLE, DEFAULT_BASE, Filter, Record, Replayed, Store, minute, rfc3339,
 };
 
 /// Where the call records are kept: `--data-dir`, on every command that touches them.
@@ -313,11 +313,8 @@ pub fn export(args: ExportArgs, out: &mut dyn Write) -> Result<(), Failure> {
         )?;
     }
     if let Some(path) = &args.xapi {
-        let all: Vec<serde_json::Value> = records
-            .iter()
-            .flat_map(|record| statements(record, &args.xapi_base))
-            .map(|statement| statement.json)
-            .collect();
+        let all = records::statements_json(&records, &args.xapi_base);
+        let count = all.as_array().map_or(0, Vec::len);
         let mut file = create(path)?;
         serde_json::to_writer_pretty(&mut file, &all)
             .map_err(|e| e.to_string())
@@ -325,7 +322,7 @@ pub fn export(args: ExportArgs, out: &mut dyn Write) -> Result<(), Failure> {
             .map_err(|e| Failure::problem(format!("cannot write {}: {e}", path.display())))?;
         write(
             out,
-            &format!("{}: {} xAPI statements\n", path.display(), all.len()),
+            &format!("{}: {count} xAPI statements\n", path.display()),
         )?;
     }
     if let Some(url) = &args.lrs {

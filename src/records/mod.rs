@@ -25,7 +25,7 @@ pub use lrs::{AUTH_VARIABLE, Delivery, send, statements_endpoint};
 pub use spreadsheet::{write_calls, write_decisions};
 pub use store::{FILE_NAME, Filter, SCHEMA_VERSION, Standing, Store};
 pub use time::{iso_duration, minute, now_ms, rfc3339, unix_ms};
-pub use xapi::{DEFAULT_BASE, Statement, statements};
+pub use xapi::{DEFAULT_BASE, Statement, statements, statements_json};
 
 /// Which scenario file a call was played from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -322,8 +322,31 @@ pub enum ReopenError {
     },
 }
 
-/// A random UUID (version 4), as text.
-fn new_uid() -> String {
+/// The files [`export_to_folder`] writes: the calls, their decisions, their xAPI statements.
+pub const EXPORT_FILES: [&str; 3] = ["calls.csv", "decisions.csv", "xapi.json"];
+
+/// Writes records into a folder (created if need be) as `frontline export` would:
+/// `calls.csv` with one row per call, `decisions.csv` with one per decision, and
+/// `xapi.json` with their statements, named under `base`.
+pub fn export_to_folder(records: &[Record], folder: &Path, base: &str) -> Result<(), String> {
+    let failed = |file: &str, e: &dyn std::fmt::Display| {
+        format!("cannot write {}: {e}", folder.join(file).display())
+    };
+    let create =
+        |file: &str| std::fs::File::create(folder.join(file)).map_err(|e| failed(file, &e));
+    std::fs::create_dir_all(folder)
+        .map_err(|e| format!("cannot create the folder {}: {e}", folder.display()))?;
+    let [calls, decisions, xapi] = EXPORT_FILES;
+    write_calls(records, create(calls)?).map_err(|e| failed(calls, &e))?;
+    write_decisions(records, create(decisions)?).map_err(|e| failed(decisions, &e))?;
+    let mut file = std::io::BufWriter::new(create(xapi)?);
+    serde_json::to_writer_pretty(&mut file, &statements_json(records, base))
+        .map_err(|e| failed(xapi, &e))?;
+    std::io::Write::flush(&mut file).map_err(|e| failed(xapi, &e))
+}
+
+/// A random UUID (version 4), as text: a call's `uid`, given when the call starts.
+pub fn new_uid() -> String {
     let bytes: [u8; 16] = rand::random();
     uuid::Builder::from_random_bytes(bytes)
         .into_uuid()

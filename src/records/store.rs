@@ -307,14 +307,17 @@ impl Store {
         Ok(id)
     }
 
-    /// Whether a call with this uid is recorded already (so a call kept aside and written
-    /// again after a crash is not doubled).
-    pub fn contains(&self, uid: &str) -> Result<bool, RecordError> {
-        self.connection
-            .query_row("SELECT 1 FROM calls WHERE uid = ?1", [uid], |_| Ok(()))
+    /// The record of the call with this uid, if it is recorded (a call kept aside and
+    /// written again after a crash is not doubled; the debrief exports its own call).
+    pub fn by_uid(&self, uid: &str) -> Result<Option<Record>, RecordError> {
+        let id: Option<i64> = self
+            .connection
+            .query_row("SELECT id FROM calls WHERE uid = ?1", [uid], |row| {
+                row.get(0)
+            })
             .optional()
-            .map(|found| found.is_some())
-            .map_err(failed(&self.path, "look a call up"))
+            .map_err(failed(&self.path, "look a call up"))?;
+        id.map_or(Ok(None), |id| self.get(id))
     }
 
     /// The record with this number.

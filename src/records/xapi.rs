@@ -30,6 +30,16 @@ const TERMINATED: &str = "http://adlnet.gov/expapi/verbs/terminated";
 const INTERACTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
 const SIMULATION: &str = "http://adlnet.gov/expapi/activities/simulation";
 
+/// The statements of some recorded calls, in order, as one JSON array: what an export file
+/// holds and a learning record store takes.
+pub fn statements_json(records: &[Record], base: &str) -> serde_json::Value {
+    records
+        .iter()
+        .flat_map(|record| statements(record, base))
+        .map(|statement| statement.json)
+        .collect()
+}
+
 /// The statements of one recorded call: one per decision, then one for the call.
 /// `base` is the IRI that activities, extensions and accounts are named under.
 pub fn statements(record: &Record, base: &str) -> Vec<Statement> {

@@ -44,6 +44,8 @@ pub struct Call {
     session: Session,
     path: PathBuf,
     hash: String,
+    /// The call's uid in the records, given as it starts.
+    uid: String,
     stage: Stage,
     /// Transcript entries on screen; the rest are still to be "spoken".
     shown: usize,
@@ -71,6 +73,11 @@ impl Call {
     /// The SHA-256 of the scenario file played.
     pub fn hash(&self) -> &str {
         &self.hash
+    }
+
+    /// The call's uid in the records.
+    pub fn uid(&self) -> &str {
+        &self.uid
     }
 
     /// Ringing, talking or confirming.
@@ -197,6 +204,7 @@ fn start(
             session: Session::new(prepared, seed, trainee.mode),
             path,
             hash,
+            uid: crate::records::new_uid(),
             stage: Stage::Ringing,
             shown: 0,
             until_next: 0.0,
@@ -302,6 +310,7 @@ fn apply(
                     call.session.clone(),
                     call.path.clone(),
                     call.hash.clone(),
+                    call.uid.clone(),
                 ));
                 next.set(Screen::Debrief);
             }
@@ -315,6 +324,7 @@ fn finish(call: &Call, trainee: &Trainee) -> CallFinished {
         trainee: trainee.name.clone(),
         path: call.path.clone(),
         hash: call.hash.clone(),
+        uid: call.uid.clone(),
         session: call.session.clone(),
     }
 }

@@ -21,17 +21,20 @@ pub struct Debrief {
     pub path: PathBuf,
     /// The SHA-256 of the scenario file as played, for the records of a retry or a replay.
     pub hash: String,
+    /// The call's uid in the records: what Export writes.
+    pub uid: String,
     /// Where Esc goes: the library, or the progress screen for a past call reopened.
     pub back: Screen,
 }
 
 impl Debrief {
     /// The debrief of a finished (or abandoned) session.
-    pub fn new(session: Session, path: PathBuf, hash: String) -> Debrief {
+    pub fn new(session: Session, path: PathBuf, hash: String, uid: String) -> Debrief {
         Debrief {
             session,
             path,
             hash,
+            uid,
             back: Screen::Library,
         }
     }
@@ -61,6 +64,7 @@ fn keys(keys: Res<ButtonInput<KeyCode>>, mut commands: MessageWriter<Command>) {
         (KeyCode::KeyR, Command::Retry),
         (KeyCode::KeyV, Command::Replay),
         (KeyCode::KeyN, Command::Next),
+        (KeyCode::KeyE, Command::Export),
         (KeyCode::Escape, Command::Library),
         (KeyCode::KeyL, Command::Library),
     ] {
@@ -317,6 +321,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                     ));
                     buttons.spawn(widget::button(fonts, words.replay, Command::Replay));
                     buttons.spawn(widget::button(fonts, words.next, Command::Next));
+                    buttons.spawn(widget::button(fonts, words.export, Command::Export));
                     let back = match debrief.back {
                         Screen::Progress => words.progress,
                         _ => words.library,

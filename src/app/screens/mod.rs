@@ -69,6 +69,8 @@ pub enum Command {
     Progress,
     /// Reopens the debrief of the recorded call with this number.
     Reopen(i64),
+    /// Exports the debrief's call as CSV and xAPI, into the records folder.
+    Export,
     /// Turns one track down a step, from off back to full: 0 the voice, 1 the effects,
     /// 2 the room (see [`crate::app::Volumes`]).
     TurnDown(usize),
@@ -83,6 +85,8 @@ pub struct CallFinished {
     pub path: PathBuf,
     /// The file's content hash.
     pub hash: String,
+    /// The call's uid in the records.
+    pub uid: String,
     /// The whole session: seed, decisions with their times, transcript, result.
     pub session: Session,
 }

@@ -190,7 +190,7 @@ fn reopen(
     });
     let debrief = Debrief {
         back: Screen::Progress,
-        ..Debrief::new(replayed.session, path, hash)
+        ..Debrief::new(replayed.session, path, hash, call.uid.clone())
     };
     Ok((debrief, said))
 }
