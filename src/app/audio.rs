@@ -89,6 +89,11 @@ impl Volumes {
     /// The tracks' names, as the library shows them.
     pub const NAMES: [&str; 3] = ["Voice", "Effects", "Room"];
 
+    /// Volumes as read from a file, each kept within the steps.
+    pub fn clamped(levels: [u8; 3]) -> Volumes {
+        Volumes(levels.map(|level| level.min(VOLUME_STEPS)))
+    }
+
     /// Turns one track down a step; from off it goes back to full.
     pub fn turn_down(&mut self, track: usize) {
         if let Some(level) = self.0.get_mut(track) {

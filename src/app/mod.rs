@@ -9,6 +9,7 @@ mod catalog;
 mod demo;
 mod records;
 mod screens;
+mod settings;
 mod theme;
 mod widget;
 
@@ -211,5 +212,6 @@ fn shell(app: &mut App) {
         catalog::plugin,
         screens::plugin,
         records::plugin,
+        settings::plugin,
     ));
 }

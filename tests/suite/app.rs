@@ -339,6 +339,32 @@ fn keys_one_to_three_on_the_library_turn_the_voice_effects_and_room_down_a_step_
         ["Voice 75% (1)", "Effects 50% (2)", "Room 100% (3)"],
         "a quarter down at a time; after off comes full again"
     );
+
+    // The next start of the app, on the same records folder, keeps them.
+    let mut again = app_recording_in(library.path(), &records_folder(&app), 1);
+    step_until(&mut again, "the library loads", library_loaded);
+    assert_eq!(again.world().resource::<Volumes>().0, [3, 2, 4]);
+    assert_eq!(
+        shown(&mut again),
+        ["Voice 75% (1)", "Effects 50% (2)", "Room 100% (3)"]
+    );
+}
+
+#[test]
+fn a_broken_or_out_of_range_settings_file_gives_the_default_or_the_nearest_volumes() {
+    let library = example_library();
+    let records = tempfile::tempdir().expect("a temporary folder");
+    let settings = records.path().join("settings.json");
+    for (text, volumes) in [
+        (r#"{"volumes": [9, 0, 2]}"#, [4, 0, 2]),
+        (r#"{"volumes": [1, "loud"]}"#, [4, 4, 4]),
+        ("not json at all", [4, 4, 4]),
+        ("{}", [4, 4, 4]),
+    ] {
+        std::fs::write(&settings, text).expect("writes");
+        let app = app_recording_in(library.path(), records.path(), 1);
+        assert_eq!(app.world().resource::<Volumes>().0, volumes, "{text}");
+    }
 }
 
 #[test]

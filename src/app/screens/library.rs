@@ -56,7 +56,6 @@ struct LibraryRoot;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Trainee>()
         .init_resource::<Shelf>()
-        .init_resource::<Volumes>()
         .add_systems(OnEnter(Screen::Library), spawn)
         .add_systems(
             Update,
