@@ -91,6 +91,8 @@ pub struct Words {
     pub scores_heading: &'static str,
     /// No compliance rule broken.
     pub no_rule_broken: &'static str,
+    /// The expert's scores on the same variant, for comparison: `{scores}`.
+    pub expert_scores: &'static str,
     /// A rule broken at a step: `{step}`, `{rule}`.
     pub rule_broken_at: &'static str,
     /// Heading of the mood chart.
@@ -173,6 +175,7 @@ pub const ENGLISH: Words = Words {
     summary: "Outcome: {outcome} · overall {overall}% (pass mark {pass_mark}%) · {mode} · seed {seed}",
     scores_heading: "SCORES (of the best reachable)",
     no_rule_broken: "No compliance rule broken.",
+    expert_scores: "The expert's call of this variant: {scores}",
     rule_broken_at: "Rule broken at step {step}: {rule}",
     mood_heading: "THE CUSTOMER'S MOOD — at the start and after each decision",
     start_to_end: "start → end",
@@ -240,6 +243,7 @@ pub const ITALIAN: Words = Words {
     summary: "Esito: {outcome} · totale {overall}% (soglia {pass_mark}%) · {mode} · variante {seed}",
     scores_heading: "PUNTEGGI (rispetto al massimo raggiungibile)",
     no_rule_broken: "Nessuna regola di conformità violata.",
+    expert_scores: "La chiamata dell'esperto in questa variante: {scores}",
     rule_broken_at: "Regola violata al passo {step}: {rule}",
     mood_heading: "LO STATO D'ANIMO DEL CLIENTE — all'inizio e dopo ogni decisione",
     start_to_end: "inizio → fine",

@@ -226,8 +226,8 @@ fn a_call_played_by_keys_matches_the_core_transcript_and_scores() {
 }
 
 #[test]
-fn the_worst_answers_by_keys_score_like_the_core() {
-    let (app, core) = play_by_keys(example_library(), 11, Session::worst_answer, drop);
+fn the_worst_answers_by_keys_score_like_the_core_and_the_debrief_shows_the_experts_scores() {
+    let (mut app, core) = play_by_keys(example_library(), 11, Session::worst_answer, drop);
     let debrief = app.world().resource::<Debrief>();
     assert_eq!(debrief.session.transcript(), core.transcript());
     assert_eq!(
@@ -235,6 +235,17 @@ fn the_worst_answers_by_keys_score_like_the_core() {
         core.result().expect("the core call ended")
     );
     assert!(!debrief.result().passed, "the worst path fails");
+    let expert = frontline::check::play_auto(core.prepared(), 11, true)
+        .score()
+        .scores;
+    let line = format!(
+        "The expert's call of this variant: empathy {:.0}% · accuracy {:.0}% · resolution {:.0}% · overall {:.0}%",
+        expert.empathy, expert.accuracy, expert.resolution, expert.overall
+    );
+    assert!(
+        texts(&mut app).contains(&line),
+        "no {line:?} on the debrief"
+    );
 }
 
 #[test]

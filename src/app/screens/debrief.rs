@@ -8,7 +8,8 @@ use super::{Command, Screen};
 use crate::app::AppSystems;
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, WheelScroll};
-use crate::engine::{CallResult, Session};
+use crate::check::play_auto;
+use crate::engine::{CallResult, Scores, Session};
 use crate::scenario::{Dimension, Feeling, Mood};
 use crate::words::{Words, capitalised, fill};
 
@@ -84,6 +85,16 @@ fn back(
     }
 }
 
+/// The three dimensions and the overall score, each with its name in the call's language.
+fn named(words: &Words, scores: &Scores) -> [(&'static str, f64); 4] {
+    [
+        (words.dimension(Dimension::Empathy), scores.empathy),
+        (words.dimension(Dimension::Accuracy), scores.accuracy),
+        (words.dimension(Dimension::Resolution), scores.resolution),
+        (words.overall, scores.overall),
+    ]
+}
+
 fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
     let fonts = fonts.into_inner();
     let session = &debrief.session;
@@ -147,13 +158,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                         size::SMALL,
                         palette::MUTED,
                     ));
-                    let s = result.scores;
-                    for (name, value) in [
-                        (words.dimension(Dimension::Empathy), s.empathy),
-                        (words.dimension(Dimension::Accuracy), s.accuracy),
-                        (words.dimension(Dimension::Resolution), s.resolution),
-                        (words.overall, s.overall),
-                    ] {
+                    for (name, value) in named(words, &result.scores) {
                         scores.spawn(widget::row(space::S)).with_children(|row| {
                             row.spawn((
                                 Node {
@@ -195,6 +200,20 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                             ));
                         });
                     }
+                    // The best call of this variant scores below 100% where the best of
+                    // one dimension costs another: the trainee sees what "best" was.
+                    let expert = play_auto(session.prepared(), session.seed(), true)
+                        .score()
+                        .scores;
+                    let listed = named(words, &expert)
+                        .map(|(name, value)| format!("{name} {value:.0}%"))
+                        .join(" · ");
+                    scores.spawn(widget::text(
+                        fonts,
+                        fill(words.expert_scores, &[("scores", &listed)]),
+                        size::SMALL,
+                        palette::MUTED,
+                    ));
                     if result.broken.is_empty() {
                         scores.spawn(widget::text(
                             fonts,
