@@ -33,9 +33,13 @@ fn find(variable: &str, name: &str) -> Option<PathBuf> {
     candidates.into_iter().find(|c| c.is_dir())
 }
 
-/// The folder of the trainee's call records (`FRONTLINE_DATA_DIR` overrides): the platform's
-/// data folder for Frontline, e.g. `~/.local/share/frontline` on Linux.
-pub fn data_dir() -> Option<PathBuf> {
+/// The folder of the trainee's call records (and the app's settings): the one given
+/// (`--data-dir`), else `FRONTLINE_DATA_DIR`, else the platform's data folder for Frontline,
+/// e.g. `~/.local/share/frontline` on Linux. `None` on a system with no home folder.
+pub fn records_dir(given: Option<&Path>) -> Option<PathBuf> {
+    if let Some(dir) = given {
+        return Some(dir.to_owned());
+    }
     if let Some(dir) = std::env::var_os("FRONTLINE_DATA_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }

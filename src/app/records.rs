@@ -164,7 +164,7 @@ impl Records {
             // A call put aside may have been written by a run that stopped before it could
             // remove the file: it is not written twice.
             let written = self.store().and_then(|store| {
-                if store.by_uid(&call.uid)?.is_some() {
+                if store.id_of(&call.uid)?.is_some() {
                     return Ok(false);
                 }
                 store.save(&call).map(|_| true)
@@ -458,7 +458,7 @@ fn put_aside_on_exit(mut exits: MessageReader<AppExit>, mut records: ResMut<Reco
 /// Where unsaved calls wait while the app is closed: `unsaved-calls.json` in the records
 /// folder, else a file in the system's temporary folder named after the records folder.
 fn spools(dir: Option<&Path>) -> Vec<PathBuf> {
-    let folder = dir.map(Path::to_path_buf).or_else(crate::paths::data_dir);
+    let folder = crate::paths::records_dir(dir);
     let key = crate::library::content_hash(
         folder
             .as_deref()

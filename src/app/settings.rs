@@ -27,13 +27,8 @@ struct Saved {
 struct SettingsFile(Option<PathBuf>);
 
 pub(super) fn plugin(app: &mut App) {
-    let file = app
-        .world()
-        .resource::<Options>()
-        .data_dir
-        .clone()
-        .or_else(crate::paths::data_dir)
-        .map(|dir| dir.join(FILE));
+    let given = app.world().resource::<Options>().data_dir.clone();
+    let file = crate::paths::records_dir(given.as_deref()).map(|dir| dir.join(FILE));
     let saved = file
         .as_deref()
         .and_then(|path| std::fs::read(path).ok())

@@ -119,20 +119,17 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the store in `dir`, or in the platform's data folder for Frontline
-    /// ([`crate::paths::data_dir`]) when `dir` is `None`, creating it as needed.
+    /// Opens the store in `dir`, or in the default records folder
+    /// ([`crate::paths::records_dir`]) when `dir` is `None`, creating it as needed.
     pub fn open_or_default(dir: Option<&Path>) -> Result<Store, RecordError> {
-        match dir {
-            Some(dir) => Store::open(dir),
-            None => match crate::paths::data_dir() {
-                Some(dir) => Store::open(&dir),
-                None => Err(RecordError::Open {
-                    path: PathBuf::from(FILE_NAME),
-                    reason: "this system has no data folder for Frontline (no home folder); \
-                             give one with --data-dir"
-                        .to_owned(),
-                }),
-            },
+        match crate::paths::records_dir(dir) {
+            Some(dir) => Store::open(&dir),
+            None => Err(RecordError::Open {
+                path: PathBuf::from(FILE_NAME),
+                reason: "this system has no data folder for Frontline (no home folder); \
+                         give one with --data-dir"
+                    .to_owned(),
+            }),
         }
     }
 
@@ -307,17 +304,21 @@ impl Store {
         Ok(id)
     }
 
-    /// The record of the call with this uid, if it is recorded (a call kept aside and
-    /// written again after a crash is not doubled; the debrief exports its own call).
-    pub fn by_uid(&self, uid: &str) -> Result<Option<Record>, RecordError> {
-        let id: Option<i64> = self
-            .connection
+    /// The record number of the call with this uid, if it is recorded (so a call kept aside
+    /// and written again after a crash is not doubled).
+    pub fn id_of(&self, uid: &str) -> Result<Option<i64>, RecordError> {
+        self.connection
             .query_row("SELECT id FROM calls WHERE uid = ?1", [uid], |row| {
                 row.get(0)
             })
             .optional()
-            .map_err(failed(&self.path, "look a call up"))?;
-        id.map_or(Ok(None), |id| self.get(id))
+            .map_err(failed(&self.path, "look a call up"))
+    }
+
+    /// The record of the call with this uid, if it is recorded (the debrief exports its own
+    /// call by it).
+    pub fn by_uid(&self, uid: &str) -> Result<Option<Record>, RecordError> {
+        self.id_of(uid)?.map_or(Ok(None), |id| self.get(id))
     }
 
     /// The record with this number.
