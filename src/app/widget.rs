@@ -124,6 +124,31 @@ pub fn bold(fonts: &Fonts, content: impl Into<String>, px: f32, color: Color) ->
     )
 }
 
+/// A screen's top bar: its title on the left, what `right` spawns on the right.
+pub fn top_bar(
+    screen: &mut ChildSpawnerCommands,
+    fonts: &Fonts,
+    title: impl Into<String>,
+    right: impl FnOnce(&mut ChildSpawnerCommands),
+) {
+    screen
+        .spawn(Node {
+            justify_content: JustifyContent::SpaceBetween,
+            ..row(space::M)
+        })
+        .with_children(|bar| {
+            bar.spawn(bold(fonts, title, size::TITLE, palette::TEXT));
+            right(bar);
+        });
+}
+
+/// A panel laid out its own way (a width, a share of the row, scrolling) on top of the
+/// panel's padding, gaps, background and rounded border.
+pub fn panel_with(layout: impl FnOnce(Node) -> Node) -> (Node, BackgroundColor, BorderColor) {
+    let (node, background, border) = panel();
+    (layout(node), background, border)
+}
+
 /// A panel: a column with padding, background and rounded border.
 pub fn panel() -> (Node, BackgroundColor, BorderColor) {
     (

@@ -431,32 +431,21 @@ fn spawn(mut commands: Commands, call: Res<Call>, fonts: Res<Fonts>) {
             DespawnOnExit(Screen::Call),
         ))
         .with_children(|screen| {
-            screen
-                .spawn(Node {
-                    justify_content: JustifyContent::SpaceBetween,
-                    ..widget::row(space::M)
-                })
-                .with_children(|bar| {
-                    bar.spawn(widget::bold(
+            widget::top_bar(screen, fonts, scenario.title.clone(), |bar| {
+                bar.spawn(widget::row(space::M)).with_children(|right| {
+                    right.spawn(widget::text(
                         fonts,
-                        scenario.title.clone(),
-                        size::TITLE,
-                        palette::TEXT,
+                        format!(
+                            "{} · {}",
+                            words.mode(call.session.mode()),
+                            fill(words.seed, &[("seed", &call.session.seed())])
+                        ),
+                        size::SMALL,
+                        palette::MUTED,
                     ));
-                    bar.spawn(widget::row(space::M)).with_children(|right| {
-                        right.spawn(widget::text(
-                            fonts,
-                            format!(
-                                "{} · {}",
-                                words.mode(call.session.mode()),
-                                fill(words.seed, &[("seed", &call.session.seed())])
-                            ),
-                            size::SMALL,
-                            palette::MUTED,
-                        ));
-                        right.spawn(widget::button(fonts, words.hang_up, Command::HangUp));
-                    });
+                    right.spawn(widget::button(fonts, words.hang_up, Command::HangUp));
                 });
+            });
             screen
                 .spawn(Node {
                     flex_grow: 1.0,
@@ -571,14 +560,12 @@ fn spawn(mut commands: Commands, call: Res<Call>, fonts: Res<Fonts>) {
                     })
                     .with_children(|main| {
                         main.spawn((
-                            Node {
+                            widget::panel_with(|panel| Node {
                                 flex_grow: 1.0,
                                 min_height: px(0.0),
                                 overflow: Overflow::scroll_y(),
-                                ..widget::panel().0
-                            },
-                            BackgroundColor(palette::PANEL),
-                            BorderColor::all(palette::BORDER),
+                                ..panel
+                            }),
                             Transcript,
                             WheelScroll,
                         ));

@@ -108,25 +108,19 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
             DespawnOnExit(Screen::Debrief),
         ))
         .with_children(|screen| {
-            screen
-                .spawn(Node {
-                    justify_content: JustifyContent::SpaceBetween,
-                    ..widget::row(space::M)
-                })
-                .with_children(|bar| {
-                    bar.spawn(widget::bold(
-                        fonts,
-                        fill(words.debrief_title, &[("title", &scenario.title)]),
-                        size::TITLE,
-                        palette::TEXT,
-                    ));
+            widget::top_bar(
+                screen,
+                fonts,
+                fill(words.debrief_title, &[("title", &scenario.title)]),
+                |bar| {
                     let (verdict, color) = if result.passed {
                         (words.passed, palette::GOOD)
                     } else {
                         (words.not_passed, palette::BAD)
                     };
                     bar.spawn(widget::bold(fonts, verdict, size::TITLE, color));
-                });
+                },
+            );
             screen.spawn(widget::text(
                 fonts,
                 fill(
@@ -143,14 +137,10 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                 palette::MUTED,
             ));
             screen.spawn(widget::row(space::L)).with_children(|top| {
-                top.spawn((
-                    Node {
-                        width: px(360.0),
-                        ..widget::panel().0
-                    },
-                    BackgroundColor(palette::PANEL),
-                    BorderColor::all(palette::BORDER),
-                ))
+                top.spawn(widget::panel_with(|panel| Node {
+                    width: px(360.0),
+                    ..panel
+                }))
                 .with_children(|scores| {
                     scores.spawn(widget::text(
                         fonts,
@@ -234,14 +224,10 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                         ));
                     }
                 });
-                top.spawn((
-                    Node {
-                        flex_grow: 1.0,
-                        ..widget::panel().0
-                    },
-                    BackgroundColor(palette::PANEL),
-                    BorderColor::all(palette::BORDER),
-                ))
+                top.spawn(widget::panel_with(|panel| Node {
+                    flex_grow: 1.0,
+                    ..panel
+                }))
                 .with_children(|chart| {
                     chart.spawn(widget::text(
                         fonts,
@@ -254,14 +240,12 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
             });
             screen
                 .spawn((
-                    Node {
+                    widget::panel_with(|panel| Node {
                         flex_grow: 1.0,
                         min_height: px(0.0),
                         overflow: Overflow::scroll_y(),
-                        ..widget::panel().0
-                    },
-                    BackgroundColor(palette::PANEL),
-                    BorderColor::all(palette::BORDER),
+                        ..panel
+                    }),
                     WheelScroll,
                 ))
                 .with_children(|timeline| {

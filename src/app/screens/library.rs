@@ -290,14 +290,7 @@ fn draw(
     let cursor = shelf.cursor.min(visible.len().saturating_sub(1));
     commands.entity(root).with_children(|screen| {
         // The top bar: title, trainee, mode, filters.
-        screen
-            .spawn(Node {
-                justify_content: JustifyContent::SpaceBetween,
-                align_items: AlignItems::Center,
-                ..widget::row(space::M)
-            })
-            .with_children(|bar| {
-                bar.spawn(widget::bold(fonts, "Frontline — call library", size::TITLE, palette::TEXT));
+        widget::top_bar(screen, fonts, "Frontline — call library", |bar| {
                 bar.spawn(widget::row(space::S)).with_children(|controls| {
                     let name = if trainee.editing {
                         format!("Name: {}▏", trainee.name)

@@ -278,20 +278,14 @@ fn spawn(mut commands: Commands, progress: Res<Progress>, fonts: Res<Fonts>) {
             DespawnOnExit(Screen::Progress),
         ))
         .with_children(|screen| {
-            screen
-                .spawn(Node {
-                    justify_content: JustifyContent::SpaceBetween,
-                    ..widget::row(space::M)
-                })
-                .with_children(|bar| {
-                    bar.spawn(widget::bold(
-                        fonts,
-                        format!("Progress — {}", progress.trainee),
-                        size::TITLE,
-                        palette::TEXT,
-                    ));
+            widget::top_bar(
+                screen,
+                fonts,
+                format!("Progress — {}", progress.trainee),
+                |bar| {
                     bar.spawn(widget::button(fonts, "Library (Esc)", Command::Library));
-                });
+                },
+            );
             screen.spawn(widget::text(
                 fonts,
                 "↑ ↓ choose a call · Enter or click to reopen its debrief · Esc back to the library · the name is set on the library (N)",
@@ -350,15 +344,11 @@ fn charts(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress)
                     .collect();
                 let last = values.last().copied().unwrap_or_default();
                 let best = values.iter().copied().fold(0.0, f64::max);
-                row.spawn((
-                    Node {
-                        flex_grow: 1.0,
-                        flex_basis: px(0.0),
-                        ..widget::panel().0
-                    },
-                    BackgroundColor(palette::PANEL),
-                    BorderColor::all(palette::BORDER),
-                ))
+                row.spawn(widget::panel_with(|panel| Node {
+                    flex_grow: 1.0,
+                    flex_basis: px(0.0),
+                    ..panel
+                }))
                 .with_children(|panel| {
                     panel
                         .spawn(Node {
@@ -446,15 +436,11 @@ fn list(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress) {
         }
     };
     screen
-        .spawn((
-            Node {
-                flex_grow: 1.0,
-                min_height: px(0.0),
-                ..widget::panel().0
-            },
-            BackgroundColor(palette::PANEL),
-            BorderColor::all(palette::BORDER),
-        ))
+        .spawn(widget::panel_with(|panel| Node {
+            flex_grow: 1.0,
+            min_height: px(0.0),
+            ..panel
+        }))
         .with_children(|panel| {
             panel
                 .spawn(Node {
