@@ -145,7 +145,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Startup, spawn_notice)
         .add_systems(
             Update,
-            (mute, play, draw_notice)
+            (levels, play, draw_notice)
                 .chain()
                 .in_set(super::AppSystems::View),
         );
@@ -238,7 +238,7 @@ fn channel_of(name: &str) -> Channel {
 }
 
 /// M mutes and unmutes; the tracks follow the trainee's volumes.
-fn mute(
+fn levels(
     keys: Res<ButtonInput<KeyCode>>,
     trainee: Res<Trainee>,
     volumes: Res<Volumes>,

@@ -167,8 +167,11 @@ fn keys(
         KeyCode::ArrowDown,
         KeyCode::ArrowUp,
     ] {
+        if !keys.just_pressed(arrow) {
+            continue;
+        }
         let moved = step(shelf.cursor, count, columns, arrow);
-        if keys.just_pressed(arrow) && moved != shelf.cursor {
+        if moved != shelf.cursor {
             shelf.cursor = moved;
         }
     }
