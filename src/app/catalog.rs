@@ -118,6 +118,15 @@ impl Catalog {
         self.cards.iter().find(|c| c.entry.path == path)
     }
 
+    /// The playable card after the one of this file, from the last back to the first (the
+    /// first when the file is not in the library): what "next scenario" plays.
+    pub fn next_after(&self, path: &std::path::Path) -> Option<&Card> {
+        let playable: Vec<&Card> = self.cards.iter().filter(|c| c.playable.is_some()).collect();
+        let here = playable.iter().position(|c| c.entry.path == path);
+        let after = here.map_or(0, |i| (i + 1) % playable.len());
+        playable.get(after).copied()
+    }
+
     /// The card whose scenario has this id, or whose file is this path.
     pub fn find(&self, id_or_path: &str) -> Option<&Card> {
         let wanted = std::path::Path::new(id_or_path);

@@ -9,12 +9,12 @@ use bevy::winit::WinitSettings;
 use clap::Args;
 
 use super::catalog::Catalog;
-use super::screens::call::{Call, Pace, Stage};
+use super::screens::call::{CurrentCall, Pace};
 use super::screens::{Command, Screen};
 use super::{AppSystems, Options, windowed};
 use crate::cli::play::AutoPlayer;
 use crate::cli::{AutoPlay, Failure};
-use crate::engine::{Answer, Phase};
+use crate::engine::{Answer, Phase, Stage};
 
 /// Arguments of `frontline demo`.
 #[derive(Debug, Args)]
@@ -166,7 +166,7 @@ fn drive(
     mut commands: Commands,
     catalog: Res<Catalog>,
     screen: Res<State<Screen>>,
-    call: Option<Res<Call>>,
+    call: Option<Res<CurrentCall>>,
     capturing: Query<(), With<Capturing>>,
     mut pace: ResMut<Pace>,
     mut orders: MessageWriter<Command>,
@@ -213,7 +213,7 @@ fn drive(
         Step::Ringing => {
             if let Some(call) = call
                 && *screen.get() == Screen::Call
-                && call.stage() == Stage::Ringing
+                && call.flow().stage() == Stage::Ringing
                 && script.frames > 10
             {
                 orders.write(Command::Answer);
@@ -222,7 +222,7 @@ fn drive(
         }
         Step::Playing => {
             let Some(call) = call else { return };
-            if !call.is_ready() {
+            if call.flow().stage() == Stage::Speaking {
                 orders.write(Command::Skip);
                 return;
             }

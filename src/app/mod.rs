@@ -24,7 +24,7 @@ pub use audio::Volumes;
 pub use catalog::{Card, Catalog, ScenarioFile};
 pub use demo::{DemoArgs, run as demo};
 pub use records::{Notice, Records, Standings, recorded_name};
-pub use screens::call::{Call, Line, Pace, Stage};
+pub use screens::call::{CurrentCall, Line, Pace};
 pub use screens::debrief::Debrief;
 pub use screens::library::Trainee;
 pub use screens::progress::Progress;

@@ -16,7 +16,7 @@ use std::time::SystemTime;
 use bevy::prelude::*;
 
 use super::catalog::{Card, Catalog};
-use super::screens::call::Call as OnTheLine;
+use super::screens::call::CurrentCall;
 use super::screens::debrief::Debrief;
 use super::screens::library::Trainee;
 use super::screens::{CallFinished, Command, Screen};
@@ -398,7 +398,7 @@ fn save(
 /// as it ended if the trainee had not gone on to the debrief.
 fn save_on_exit(
     mut exits: MessageReader<AppExit>,
-    call: Option<Res<OnTheLine>>,
+    call: Option<Res<CurrentCall>>,
     trainee: Res<Trainee>,
     started: Option<Res<Started>>,
     mut records: ResMut<Records>,

@@ -3,12 +3,14 @@
 //! Nothing here draws or plays sound; the command line and the app both drive
 //! a [`Session`] and show what it says.
 
+mod flow;
 mod playbook;
 mod score;
 mod session;
 
 use std::sync::Arc;
 
+pub use flow::{CallFlow, Stage};
 pub use playbook::{
     Edge, MAX_FLAGS, Move, Place, Playbook, PrepareError, Projection, State, Step, Test,
     WrapUpBounds,

@@ -6,10 +6,10 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use frontline::app::{
-    Call, Catalog, Debrief, Notice, Options, Pace, Progress, Records, Screen, Stage, Standings,
+    Catalog, CurrentCall, Debrief, Notice, Options, Pace, Progress, Records, Screen, Standings,
     Volumes, headless, recorded_name,
 };
-use frontline::engine::{Answer, Mode, Phase, Session};
+use frontline::engine::{Answer, Mode, Phase, Session, Stage};
 use frontline::library::content_hash;
 use frontline::records::{self, Filter, Record, ScenarioRef, Store};
 
@@ -117,8 +117,12 @@ fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
 
+fn stage(app: &App) -> Stage {
+    app.world().resource::<CurrentCall>().flow().stage()
+}
+
 fn call_session(app: &App) -> Session {
-    app.world().resource::<Call>().session().clone()
+    app.world().resource::<CurrentCall>().session().clone()
 }
 
 fn library_loaded(world: &World) -> bool {
@@ -161,10 +165,14 @@ fn play_in(
     step_until(app, "Enter on the card opens the call", |w| {
         *w.resource::<State<Screen>>().get() == Screen::Call
     });
-    assert_eq!(app.world().resource::<Call>().stage(), Stage::Ringing);
+    assert_eq!(stage(app), Stage::Ringing);
     seen(texts(app));
     press(app, KeyCode::Enter);
-    assert_eq!(app.world().resource::<Call>().stage(), Stage::Talking);
+    assert_eq!(
+        stage(app),
+        Stage::Choosing,
+        "Enter answers: the customer's first line is said at once"
+    );
 
     let played = call_session(app);
     let mut core = Session::new(played.prepared().clone(), played.seed(), Mode::Coach);
@@ -172,8 +180,12 @@ fn play_in(
         // Space lets the customer finish speaking at once.
         press(app, KeyCode::Space);
         seen(texts(app));
-        let call = app.world().resource::<Call>();
-        assert!(call.is_ready(), "Space reveals the whole transcript");
+        let call = app.world().resource::<CurrentCall>();
+        assert_eq!(
+            call.flow().shown(),
+            call.session().transcript().len(),
+            "Space reveals the whole transcript"
+        );
         assert_eq!(call.session().transcript(), core.transcript());
         if core.phase() == Phase::Ended {
             break;
@@ -289,15 +301,20 @@ fn escape_asks_before_abandoning_a_call_and_goes_back_to_the_library() {
     });
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Escape);
-    assert_eq!(app.world().resource::<Call>().stage(), Stage::Confirming);
+    assert_eq!(stage(&app), Stage::Confirming);
     press(&mut app, KeyCode::KeyN);
-    assert_eq!(app.world().resource::<Call>().stage(), Stage::Talking);
+    assert_eq!(stage(&app), Stage::Choosing, "N stays on the call");
     press(&mut app, KeyCode::Escape);
     press(&mut app, KeyCode::KeyY);
     step_until(&mut app, "leaving goes back to the library", |w| {
         *w.resource::<State<Screen>>().get() == Screen::Library
     });
-    assert!(app.world().resource::<Call>().session().is_abandoned());
+    assert!(
+        app.world()
+            .resource::<CurrentCall>()
+            .session()
+            .is_abandoned()
+    );
 }
 
 #[test]
@@ -469,7 +486,7 @@ fn a_timer_left_to_run_out_answers_silence_and_records_the_whole_limit() {
     app.world_mut().insert_resource(Pace(1_000.0));
     press(&mut app, KeyCode::Space);
     step_until(&mut app, "the timer runs out", |w| {
-        w.resource::<Call>().session().decisions().len() == 2
+        w.resource::<CurrentCall>().session().decisions().len() == 2
     });
     core.answer(Answer::Silence)
         .expect("the core takes the silence");
@@ -945,7 +962,7 @@ fn a_call_reopened_from_a_file_outside_the_library_can_be_retried_and_replayed()
         step_until(&mut app, "the key starts the call again", |w| {
             *w.resource::<State<Screen>>().get() == Screen::Call
         });
-        let call = app.world().resource::<Call>();
+        let call = app.world().resource::<CurrentCall>();
         assert_eq!(call.path(), file, "{key:?}");
         assert_eq!(call.session().prepared().scenario().id, "example-late-bill");
         if key == KeyCode::KeyV {

@@ -1,12 +1,12 @@
 //! The call screen: the phone rings, the customer speaks, the trainee chooses.
 //!
-//! The screen drives a [`Session`] and shows what it says: the transcript is
-//! revealed entry by entry as if spoken, the mood bars follow `session.mood()`,
-//! the choices are `session.offers()`, the timer is `session.time_limit()`.
+//! The call's flow (stages, the pace of the lines, the timer, the cursor) is a
+//! [`CallFlow`]; this screen only turns keys and frames into calls on it, and its
+//! state into UI and sound: the transcript as far as it is spoken, the mood bars
+//! from `session.mood()`, the offers, the timer bar.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use bevy::prelude::*;
 use rand::RngExt;
@@ -19,7 +19,7 @@ use crate::app::catalog::Catalog;
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, WheelScroll};
 use crate::app::{Animating, AppSystems, Options};
-use crate::engine::{Answer, Entry, Phase, Session};
+use crate::engine::{CallFlow, Entry, Session, Stage};
 use crate::scenario::Feeling;
 use crate::words::{Words, fill};
 
@@ -27,42 +27,26 @@ use crate::words::{Words, fill};
 /// screen and replay the variant with `frontline play --seed N`.
 const FRESH_SEEDS: std::ops::RangeInclusive<u64> = 1..=99_999;
 
-/// Where the call stands, around the session's own phases.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    /// The phone rings; nothing said yet.
-    Ringing,
-    /// On the line (or in the wrap-up).
-    Talking,
-    /// Asking whether to abandon the call.
-    Confirming,
-}
-
-/// The call being played.
+/// The call on screen (and, once it is over, the last one played), with the scenario file
+/// and the record it belongs to.
 #[derive(Resource, Debug)]
-pub struct Call {
-    session: Session,
+pub struct CurrentCall {
+    flow: CallFlow,
     path: PathBuf,
     hash: String,
     /// The call's uid in the records, given as it starts.
     uid: String,
-    stage: Stage,
-    /// Transcript entries on screen; the rest are still to be "spoken".
-    shown: usize,
-    /// Seconds before the next entry appears.
-    until_next: f32,
-    /// The keyboard cursor over the offers.
-    cursor: usize,
-    /// The running time limit of the decision on screen.
-    timer: Option<Timer>,
-    /// When the offers appeared, for the decision's time.
-    offered_at: Option<Duration>,
 }
 
-impl Call {
+impl CurrentCall {
+    /// The call's flow: stage, lines shown, timer, cursor.
+    pub fn flow(&self) -> &CallFlow {
+        &self.flow
+    }
+
     /// The session being played.
     pub fn session(&self) -> &Session {
-        &self.session
+        self.flow.session()
     }
 
     /// The scenario file played.
@@ -80,39 +64,30 @@ impl Call {
         &self.uid
     }
 
-    /// Ringing, talking or confirming.
-    pub fn stage(&self) -> Stage {
-        self.stage
-    }
-
-    /// How many transcript entries are on screen.
-    pub fn shown(&self) -> usize {
-        self.shown
-    }
-
-    /// Whether every entry is on screen, so the trainee can answer.
-    pub fn is_ready(&self) -> bool {
-        self.stage == Stage::Talking && self.shown >= self.session.transcript().len()
-    }
-
-    /// Fraction of the decision's time left, when a timer runs.
-    pub fn time_left(&self) -> Option<f32> {
-        self.timer.as_ref().map(|t| 1.0 - t.fraction())
-    }
-
     /// The screen's fixed words, in the scenario's language.
     pub fn words(&self) -> &'static Words {
-        Words::of(&self.session.prepared().scenario().language)
+        Words::of(&self.session().prepared().scenario().language)
     }
-}
 
-/// How long an entry takes to appear: customer lines as if spoken, the rest at once.
-fn delay(entry: &Entry) -> f32 {
-    match entry {
-        Entry::Customer { text, .. } => (0.6 + text.chars().count() as f32 * 0.018).min(3.0),
-        Entry::End { .. } | Entry::HungUp => 0.8,
-        Entry::Feedback { .. } | Entry::RuleBroken { .. } => 0.3,
-        _ => 0.0,
+    /// Asks the speakers for the cues of the lines that just appeared.
+    fn play(&self, cues: Vec<String>, sound: &mut MessageWriter<Sound>) {
+        for name in cues {
+            sound.write(Sound::Cue {
+                name,
+                scenario: self.path.clone(),
+            });
+        }
+    }
+
+    /// The call as it ends, for the records.
+    fn finished(&self, trainee: &Trainee) -> CallFinished {
+        CallFinished {
+            trainee: trainee.name.clone(),
+            path: self.path.clone(),
+            hash: self.hash.clone(),
+            uid: self.uid.clone(),
+            session: self.session().clone(),
+        }
     }
 }
 
@@ -151,7 +126,7 @@ pub(super) fn plugin(app: &mut App) {
                 )
                     .in_set(AppSystems::View),
             )
-                .run_if(in_state(Screen::Call).and_then(resource_exists::<Call>)),
+                .run_if(in_state(Screen::Call).and_then(resource_exists::<CurrentCall>)),
         );
 }
 
@@ -172,19 +147,10 @@ fn start(
             (Command::Play { path, seed }, _) => (path.clone(), *seed),
             (Command::Retry, Some(d)) => (d.path.clone(), None),
             (Command::Replay, Some(d)) => (d.path.clone(), Some(d.session.seed())),
-            (Command::Next, Some(d)) => {
-                let playable: Vec<_> = catalog
-                    .cards
-                    .iter()
-                    .filter(|c| c.playable.is_some())
-                    .collect();
-                let here = playable.iter().position(|c| c.entry.path == d.path);
-                let after = here.map_or(0, |i| (i + 1) % playable.len().max(1));
-                match playable.get(after) {
-                    Some(card) => (card.entry.path.clone(), None),
-                    None => continue,
-                }
-            }
+            (Command::Next, Some(d)) => match catalog.next_after(&d.path) {
+                Some(card) => (card.entry.path.clone(), None),
+                None => continue,
+            },
             _ => continue,
         };
         let from_library = catalog
@@ -200,26 +166,26 @@ fn start(
         let seed = seed
             .or_else(|| options.seed.take())
             .unwrap_or_else(|| rand::rng().random_range(FRESH_SEEDS));
-        world.insert_resource(Call {
-            session: Session::new(prepared, seed, trainee.mode),
+        world.insert_resource(CurrentCall {
+            flow: CallFlow::ringing(Session::new(prepared, seed, trainee.mode)),
             path,
             hash,
             uid: crate::records::new_uid(),
-            stage: Stage::Ringing,
-            shown: 0,
-            until_next: 0.0,
-            cursor: 0,
-            timer: None,
-            offered_at: None,
         });
         sound.write(Sound::Ring);
         next.set(Screen::Call);
     }
 }
 
-fn keys(keys: Res<ButtonInput<KeyCode>>, call: Res<Call>, mut commands: MessageWriter<Command>) {
+/// The keys of each stage of the call.
+fn keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut call: ResMut<CurrentCall>,
+    mut commands: MessageWriter<Command>,
+) {
     let enter = keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]);
-    match call.stage {
+    let stage = call.flow.stage();
+    match stage {
         Stage::Ringing => {
             if enter || keys.any_just_pressed([KeyCode::Space, KeyCode::KeyA]) {
                 commands.write(Command::Answer);
@@ -235,79 +201,75 @@ fn keys(keys: Res<ButtonInput<KeyCode>>, call: Res<Call>, mut commands: MessageW
                 commands.write(Command::Stay);
             }
         }
-        Stage::Talking => {
+        Stage::Left => {}
+        Stage::Speaking | Stage::Choosing | Stage::WrapUp(_) | Stage::Ended => {
+            if keys.just_pressed(KeyCode::ArrowDown) {
+                call.flow.cursor_down();
+            }
+            if keys.just_pressed(KeyCode::ArrowUp) {
+                call.flow.cursor_up();
+            }
+            let said = enter || keys.just_pressed(KeyCode::Space);
             if keys.any_just_pressed([KeyCode::Escape, KeyCode::KeyH]) {
                 commands.write(Command::HangUp);
-            } else if !call.is_ready() {
-                if enter || keys.just_pressed(KeyCode::Space) {
+            } else if stage == Stage::Speaking {
+                if said {
                     commands.write(Command::Skip);
                 }
-            } else if call.session.phase() == Phase::Ended {
-                if enter || keys.just_pressed(KeyCode::Space) {
+            } else if stage == Stage::Ended {
+                if said {
                     commands.write(Command::ToDebrief);
                 }
             } else if let Some(n) = digit(&keys) {
                 commands.write(Command::Pick(n));
             } else if enter {
-                commands.write(Command::Pick(call.cursor + 1));
+                commands.write(Command::Pick(call.flow.cursor() + 1));
             }
         }
     }
 }
 
 /// Applies the trainee's commands to the call.
-#[allow(clippy::too_many_arguments)]
 fn apply(
     mut commands: MessageReader<Command>,
-    keys: Res<ButtonInput<KeyCode>>,
-    mut call: ResMut<Call>,
-    time: Res<Time<Real>>,
+    mut call: ResMut<CurrentCall>,
     trainee: Res<Trainee>,
     mut next: ResMut<NextState<Screen>>,
     mut sound: MessageWriter<Sound>,
     mut finished: MessageWriter<CallFinished>,
     mut world: Commands,
 ) {
-    let offers = call.session.offers().len();
-    if call.is_ready() && offers > 0 {
-        if keys.just_pressed(KeyCode::ArrowDown) {
-            call.cursor = (call.cursor + 1).min(offers - 1);
-        }
-        if keys.just_pressed(KeyCode::ArrowUp) {
-            call.cursor = call.cursor.saturating_sub(1);
-        }
-    }
     for command in commands.read() {
-        match (command, call.stage) {
-            (Command::Answer, Stage::Ringing) => {
-                call.stage = Stage::Talking;
+        match command {
+            Command::Answer => {
+                if call.flow.pick_up() {
+                    sound.write(Sound::Quiet);
+                    sound.write(Sound::Ambience);
+                }
+            }
+            Command::Skip => {
+                let cues = call.flow.skip();
+                call.play(cues, &mut sound);
+            }
+            Command::Pick(n) => {
+                call.flow.pick(*n);
+            }
+            Command::HangUp => {
+                call.flow.hang_up();
+            }
+            Command::Stay => call.flow.stay(),
+            Command::Leave => {
+                if call.flow.leave() {
+                    sound.write(Sound::Quiet);
+                    finished.write(call.finished(&trainee));
+                    next.set(Screen::Library);
+                }
+            }
+            Command::ToDebrief if call.flow.stage() == Stage::Ended => {
                 sound.write(Sound::Quiet);
-                sound.write(Sound::Ambience);
-            }
-            (Command::Skip, Stage::Talking) => {
-                let from = call.shown;
-                call.shown = call.session.transcript().len();
-                cues(&call, from, &mut sound);
-            }
-            (Command::Pick(n), Stage::Talking) if call.is_ready() && *n <= offers => {
-                let elapsed = call
-                    .offered_at
-                    .map(|at| (time.elapsed() - at).as_millis() as u64);
-                answer(&mut call, Answer::Pick(*n), elapsed);
-            }
-            (Command::HangUp, Stage::Talking) => call.stage = Stage::Confirming,
-            (Command::Stay, Stage::Confirming) => call.stage = Stage::Talking,
-            (Command::Leave, Stage::Confirming | Stage::Ringing) => {
-                call.session.abandon();
-                sound.write(Sound::Quiet);
-                finished.write(finish(&call, &trainee));
-                next.set(Screen::Library);
-            }
-            (Command::ToDebrief, Stage::Talking) if call.session.phase() == Phase::Ended => {
-                sound.write(Sound::Quiet);
-                finished.write(finish(&call, &trainee));
+                finished.write(call.finished(&trainee));
                 world.insert_resource(Debrief::new(
-                    call.session.clone(),
+                    call.session().clone(),
                     call.path.clone(),
                     call.hash.clone(),
                     call.uid.clone(),
@@ -315,44 +277,6 @@ fn apply(
                 next.set(Screen::Debrief);
             }
             _ => {}
-        }
-    }
-}
-
-fn finish(call: &Call, trainee: &Trainee) -> CallFinished {
-    CallFinished {
-        trainee: trainee.name.clone(),
-        path: call.path.clone(),
-        hash: call.hash.clone(),
-        uid: call.uid.clone(),
-        session: call.session.clone(),
-    }
-}
-
-fn answer(call: &mut Call, answer: Answer, elapsed_ms: Option<u64>) {
-    if call.session.answer_timed(answer, elapsed_ms).is_ok() {
-        call.cursor = 0;
-        call.timer = None;
-        call.offered_at = None;
-        call.until_next = 0.0;
-    }
-}
-
-/// Plays the cues of the entries from `from` to what is shown now.
-fn cues(call: &Call, from: usize, sound: &mut MessageWriter<Sound>) {
-    for entry in call.session.transcript().iter().take(call.shown).skip(from) {
-        let cue = match entry {
-            Entry::Customer { cue, .. } | Entry::Agent { cue, .. } | Entry::End { cue, .. } => {
-                cue.clone()
-            }
-            Entry::HungUp => Some("hang-up".to_owned()),
-            _ => None,
-        };
-        if let Some(name) = cue {
-            sound.write(Sound::Cue {
-                name,
-                scenario: call.path.clone(),
-            });
         }
     }
 }
@@ -370,59 +294,23 @@ impl Default for Pace {
 
 /// Time passing: lines appear as spoken, the decision's timer drains.
 fn tick(
-    mut call: ResMut<Call>,
+    mut call: ResMut<CurrentCall>,
     time: Res<Time<Real>>,
     pace: Res<Pace>,
     mut animating: ResMut<Animating>,
     mut sound: MessageWriter<Sound>,
 ) {
-    if call.stage == Stage::Ringing {
-        return;
-    }
-    let total = call.session.transcript().len();
-    if call.shown < total {
+    let cues = call.flow.elapse(time.delta(), pace.0);
+    call.play(cues, &mut sound);
+    if call.flow.is_moving() {
         animating.0 = true;
-        if call.stage == Stage::Talking {
-            call.until_next -= time.delta_secs();
-            if call.until_next <= 0.0 {
-                let from = call.shown;
-                call.shown += 1;
-                cues(&call, from, &mut sound);
-                call.until_next = call.session.transcript().get(call.shown).map_or(0.0, delay);
-            }
-        }
-        return;
-    }
-    if call.offered_at.is_none() && call.session.phase() != Phase::Ended {
-        call.offered_at = Some(time.elapsed());
-        call.timer = call
-            .session
-            .time_limit()
-            .map(|s| Timer::new(Duration::from_secs(u64::from(s)), TimerMode::Once));
-    }
-    // The timer stops while the trainee is asked whether to leave.
-    if call.stage != Stage::Talking {
-        return;
-    }
-    let delta = time.delta().mul_f32(pace.0.max(0.0));
-    let expired = match call.timer.as_mut() {
-        Some(timer) => {
-            animating.0 = true;
-            timer.tick(delta).is_finished()
-        }
-        None => false,
-    };
-    if expired {
-        // A silence lasts the whole limit, however the clock ran (or paused for the confirm).
-        let limit = call.timer.as_ref().map(|t| t.duration().as_millis() as u64);
-        answer(&mut call, Answer::Silence, limit);
     }
 }
 
-fn spawn(mut commands: Commands, call: Res<Call>, fonts: Res<Fonts>) {
+fn spawn(mut commands: Commands, call: Res<CurrentCall>, fonts: Res<Fonts>) {
     let fonts = fonts.into_inner();
-    let scenario = call.session.prepared().scenario();
-    let mood = call.session.mood();
+    let scenario = call.session().prepared().scenario();
+    let mood = call.session().mood();
     let words = call.words();
     commands
         .spawn((
@@ -437,8 +325,8 @@ fn spawn(mut commands: Commands, call: Res<Call>, fonts: Res<Fonts>) {
                         fonts,
                         format!(
                             "{} · {}",
-                            words.mode(call.session.mode()),
-                            fill(words.seed, &[("seed", &call.session.seed())])
+                            words.mode(call.session().mode()),
+                            fill(words.seed, &[("seed", &call.session().seed())])
                         ),
                         size::SMALL,
                         palette::MUTED,
@@ -629,23 +517,23 @@ fn entry_line(entry: &Entry, customer: &str, words: &Words) -> (String, Color) {
 
 fn draw_transcript(
     mut commands: Commands,
-    call: Res<Call>,
+    call: Res<CurrentCall>,
     list: Single<(Entity, &mut ScrollPosition), With<Transcript>>,
     lines: Query<&Line>,
     fonts: Res<Fonts>,
 ) {
     let drawn = lines.iter().count();
-    if drawn >= call.shown {
+    if drawn >= call.flow.shown() {
         return;
     }
     let (list, mut scroll) = list.into_inner();
-    let customer = &call.session.prepared().scenario().customer.name;
+    let customer = &call.session().prepared().scenario().customer.name;
     for (i, entry) in call
-        .session
+        .session()
         .transcript()
         .iter()
         .enumerate()
-        .take(call.shown)
+        .take(call.flow.shown())
         .skip(drawn)
     {
         let (text, color) = entry_line(entry, customer, call.words());
@@ -662,14 +550,14 @@ fn draw_transcript(
 }
 
 fn draw_mood(
-    call: Res<Call>,
+    call: Res<CurrentCall>,
     time: Res<Time<Real>>,
     mut fills: Query<(&mut Node, &MoodFill)>,
     mut values: Query<(&mut Text, &MoodValue)>,
     mut animating: ResMut<Animating>,
 ) {
     // The mood shown is the one after the last decision on screen.
-    let mood = call.session.mood();
+    let mood = call.session().mood();
     for (mut node, fill) in &mut fills {
         let target = f32::from(mood.get(fill.0));
         let Val::Percent(now) = node.width else {
@@ -697,17 +585,13 @@ fn draw_mood(
 /// The offers on screen: rebuilt when the decision, the cursor or readiness changes.
 fn draw_choices(
     mut commands: Commands,
-    call: Res<Call>,
+    call: Res<CurrentCall>,
     list: Single<Entity, With<ChoiceList>>,
     fonts: Res<Fonts>,
-    mut last: Local<Option<(usize, Phase, bool, usize)>>,
+    mut last: Local<Option<(usize, Stage, usize)>>,
 ) {
-    let key = (
-        call.session.decisions().len(),
-        call.session.phase(),
-        call.is_ready(),
-        call.cursor,
-    );
+    let stage = call.flow.stage();
+    let key = (call.session().decisions().len(), stage, call.flow.cursor());
     if *last == Some(key) {
         return;
     }
@@ -717,23 +601,24 @@ fn draw_choices(
     let list = *list;
     commands.entity(list).despawn_related::<Children>();
     commands.entity(list).with_children(|panel| {
-        if !call.is_ready() {
-            panel.spawn(widget::text(
-                fonts,
-                words.speaking,
-                size::SMALL,
-                palette::MUTED,
-            ));
-            return;
-        }
-        let heading = match call.session.phase() {
-            Phase::Choosing => words.your_answer.to_owned(),
-            Phase::WrapUp(_) => format!(
+        let heading = match stage {
+            Stage::Choosing => words.your_answer.to_owned(),
+            Stage::WrapUp(_) => format!(
                 "{} — {}",
                 words.wrap_up.to_uppercase(),
-                call.session.prompt()
+                call.session().prompt()
             ),
-            Phase::Ended => {
+            // Behind the ringing phone or the confirm too.
+            Stage::Speaking | Stage::Ringing | Stage::Confirming | Stage::Left => {
+                panel.spawn(widget::text(
+                    fonts,
+                    words.speaking,
+                    size::SMALL,
+                    palette::MUTED,
+                ));
+                return;
+            }
+            Stage::Ended => {
                 panel.spawn(widget::button_colored(
                     fonts,
                     words.call_over,
@@ -744,8 +629,8 @@ fn draw_choices(
             }
         };
         panel.spawn(widget::text(fonts, heading, size::SMALL, palette::MUTED));
-        for (i, offer) in call.session.offers().into_iter().enumerate() {
-            let selected = i == call.cursor;
+        for (i, offer) in call.session().offers().into_iter().enumerate() {
+            let selected = i == call.flow.cursor();
             let background = if selected {
                 palette::PANEL_HOVER
             } else {
@@ -782,10 +667,10 @@ fn draw_choices(
 }
 
 fn draw_timer(
-    call: Res<Call>,
+    call: Res<CurrentCall>,
     mut fill: Single<(&mut Node, &mut BackgroundColor), With<TimerFill>>,
 ) {
-    let left = call.time_left().unwrap_or(0.0);
+    let left = call.flow.time_left().unwrap_or(0.0);
     let width = Val::Percent(left * 100.0);
     if fill.0.width != width {
         fill.0.width = width;
@@ -799,24 +684,25 @@ fn draw_timer(
 
 fn draw_overlay(
     mut commands: Commands,
-    call: Res<Call>,
+    call: Res<CurrentCall>,
     overlays: Query<Entity, With<Overlay>>,
     fonts: Res<Fonts>,
     mut last: Local<Option<Stage>>,
 ) {
-    if *last == Some(call.stage) && !call.is_added() {
+    // Only the ringing phone and the confirm have an overlay.
+    let stage = Some(call.flow.stage()).filter(|s| matches!(s, Stage::Ringing | Stage::Confirming));
+    if *last == stage && !call.is_added() {
         return;
     }
-    *last = Some(call.stage);
+    *last = stage;
     for overlay in &overlays {
         commands.entity(overlay).despawn();
     }
     let fonts = fonts.into_inner();
-    let customer = call.session.prepared().scenario().customer.name.clone();
+    let customer = call.session().prepared().scenario().customer.name.clone();
     let words = call.words();
-    let (title, body, buttons) = match call.stage {
-        Stage::Talking => return,
-        Stage::Ringing => (
+    let (title, body, buttons) = match stage {
+        Some(Stage::Ringing) => (
             words.incoming.to_owned(),
             fill(words.is_calling, &[("customer", &customer)]),
             [
@@ -824,11 +710,12 @@ fn draw_overlay(
                 (words.back_to_library, Command::Leave),
             ],
         ),
-        Stage::Confirming => (
+        Some(Stage::Confirming) => (
             words.leave_title.to_owned(),
             words.leave_body.to_owned(),
             [(words.leave, Command::Leave), (words.stay, Command::Stay)],
         ),
+        _ => return,
     };
     commands
         .spawn((
