@@ -38,12 +38,47 @@ pub enum Sound {
     Quiet,
 }
 
-/// The mixer channel a sound plays on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Channel {
+/// A track of the mix, which the trainee turns up or down on the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Track {
+    /// The customer's voice: sobs, sighs, shouts and the scenario's own recordings.
     Voice,
+    /// The phone and the desk: the ring, the busy tone, typing, hold music.
     Effects,
-    Ambience,
+    /// The call-center room around the trainee.
+    Room,
+}
+
+impl Track {
+    /// Every track, in the order of the library's buttons and keys 1, 2 and 3.
+    pub const ALL: [Track; 3] = [Track::Voice, Track::Effects, Track::Room];
+
+    /// The track's name, as the library shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Track::Voice => "Voice",
+            Track::Effects => "Effects",
+            Track::Room => "Room",
+        }
+    }
+
+    /// The digit that turns it down on the library.
+    pub fn key(self) -> usize {
+        match self {
+            Track::Voice => 1,
+            Track::Effects => 2,
+            Track::Room => 3,
+        }
+    }
+
+    /// Its level at full volume, in decibels: the mix as shipped.
+    fn shipped(self) -> f32 {
+        match self {
+            Track::Voice => 0.0,
+            Track::Effects => -6.0,
+            Track::Room => -16.0,
+        }
+    }
 }
 
 /// The audio device, or the silent stand-in when there is none.
@@ -58,61 +93,77 @@ struct Speakers {
     _device: Device,
     voice: TrackHandle,
     effects: TrackHandle,
-    ambience: TrackHandle,
+    room: TrackHandle,
     clips: HashMap<String, StaticSoundData>,
     looping: Vec<StaticSoundHandle>,
-    muted: bool,
 }
-
-/// The three tracks at full volume, in decibels: the mix as shipped.
-const VOLUMES: [(Channel, f32); 3] = [
-    (Channel::Voice, 0.0),
-    (Channel::Effects, -6.0),
-    (Channel::Ambience, -16.0),
-];
 
 /// Steps of a track's volume above off.
 pub const VOLUME_STEPS: u8 = 4;
 
-/// The trainee's volume of each track — the voice, the effects, the room — from 0 (off) to
-/// [`VOLUME_STEPS`] (the mix as shipped). Keys 1, 2 and 3 on the library turn one down.
+/// The trainee's volume of each track, from 0 (off) to [`VOLUME_STEPS`] (the mix as
+/// shipped). Keys 1, 2 and 3 on the library turn one down.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Volumes(pub [u8; 3]);
+pub struct Volumes {
+    voice: u8,
+    effects: u8,
+    room: u8,
+}
 
 impl Default for Volumes {
     fn default() -> Volumes {
-        Volumes([VOLUME_STEPS; 3])
+        Volumes::clamped([VOLUME_STEPS; 3])
     }
 }
 
 impl Volumes {
-    /// The tracks' names, as the library shows them.
-    pub const NAMES: [&str; 3] = ["Voice", "Effects", "Room"];
-
-    /// Volumes as read from a file, each kept within the steps.
+    /// Volumes as kept in the settings file (in the order of [`Track::ALL`]), each kept
+    /// within the steps.
     pub fn clamped(levels: [u8; 3]) -> Volumes {
-        Volumes(levels.map(|level| level.min(VOLUME_STEPS)))
-    }
-
-    /// Turns one track down a step; from off it goes back to full.
-    pub fn turn_down(&mut self, track: usize) {
-        if let Some(level) = self.0.get_mut(track) {
-            *level = level.checked_sub(1).unwrap_or(VOLUME_STEPS);
+        let [voice, effects, room] = levels.map(|level| level.min(VOLUME_STEPS));
+        Volumes {
+            voice,
+            effects,
+            room,
         }
     }
 
+    /// The levels as kept in the settings file, in the order of [`Track::ALL`].
+    pub fn levels(&self) -> [u8; 3] {
+        Track::ALL.map(|track| self.level(track))
+    }
+
+    /// A track's level, from 0 (off) to [`VOLUME_STEPS`].
+    pub fn level(&self, track: Track) -> u8 {
+        match track {
+            Track::Voice => self.voice,
+            Track::Effects => self.effects,
+            Track::Room => self.room,
+        }
+    }
+
+    /// Turns one track down a step; from off it goes back to full.
+    pub fn turn_down(&mut self, track: Track) {
+        let level = match track {
+            Track::Voice => &mut self.voice,
+            Track::Effects => &mut self.effects,
+            Track::Room => &mut self.room,
+        };
+        *level = level.checked_sub(1).unwrap_or(VOLUME_STEPS);
+    }
+
     /// A track's volume as a percentage of the shipped mix.
-    pub fn percent(&self, track: usize) -> u32 {
-        u32::from(self.0.get(track).copied().unwrap_or(0)) * 100 / u32::from(VOLUME_STEPS)
+    pub fn percent(&self, track: Track) -> u32 {
+        u32::from(self.level(track)) * 100 / u32::from(VOLUME_STEPS)
     }
 
     /// A track's level in decibels: its shipped level, scaled by the trainee's volume.
-    fn decibels(&self, track: usize) -> Decibels {
+    fn decibels(&self, track: Track) -> Decibels {
         let fraction = self.percent(track) as f32 / 100.0;
         if fraction <= 0.0 {
             Decibels::SILENCE
         } else {
-            Decibels(VOLUMES[track].1 + 20.0 * fraction.log10())
+            Decibels(track.shipped() + 20.0 * fraction.log10())
         }
     }
 }
@@ -124,31 +175,34 @@ struct AudioStatus {
     muted: bool,
 }
 
+/// The line in the corner that says the sound is off or muted.
 #[derive(Component)]
-struct Notice;
+struct SoundNotice;
 
 pub(super) fn plugin(app: &mut App) {
-    let status = match open() {
-        Ok((speakers, silent)) => {
-            app.insert_non_send(speakers);
-            AudioStatus {
-                silent,
-                muted: false,
-            }
-        }
-        Err(error) => AudioStatus {
-            silent: Some(format!("Sound is off: {error}")),
-            muted: false,
-        },
-    };
-    app.insert_resource(status)
-        .add_systems(Startup, spawn_notice)
+    app.init_resource::<AudioStatus>()
+        .add_systems(Startup, (connect, spawn_notice))
         .add_systems(
             Update,
-            (levels, play, draw_notice)
-                .chain()
-                .in_set(super::AppSystems::View),
+            (
+                mute.in_set(super::AppSystems::Input),
+                (levels, play, draw_notice)
+                    .chain()
+                    .in_set(super::AppSystems::View),
+            ),
         );
+}
+
+/// Opens the speakers as the app starts (building it opens no device).
+fn connect(world: &mut World) {
+    let silent = match open() {
+        Ok((speakers, silent)) => {
+            world.insert_non_send(speakers);
+            silent
+        }
+        Err(error) => Some(format!("Sound is off: {error}")),
+    };
+    world.resource_mut::<AudioStatus>().silent = silent;
 }
 
 /// Opens the audio device, or kira's mock backend when there is none.
@@ -168,21 +222,17 @@ fn open() -> Result<(Speakers, Option<String>), String> {
                 )
             }
         };
-    let mut track = |channel: Channel| {
-        let volume = VOLUMES
-            .iter()
-            .find(|(c, _)| *c == channel)
-            .map_or(0.0, |(_, v)| *v);
-        let builder = TrackBuilder::new().volume(Decibels(volume));
+    let mut track = |track: Track| {
+        let builder = TrackBuilder::new().volume(Decibels(track.shipped()));
         match &mut device {
             Device::Real(m) => m.add_sub_track(builder),
             Device::Silent(m) => m.add_sub_track(builder),
         }
         .map_err(|e| e.to_string())
     };
-    let voice = track(Channel::Voice)?;
-    let effects = track(Channel::Effects)?;
-    let ambience = track(Channel::Ambience)?;
+    let voice = track(Track::Voice)?;
+    let effects = track(Track::Effects)?;
+    let room = track(Track::Room)?;
     let clips = crate::check::BUILTIN_CUES
         .iter()
         .map(|&name| (name.to_owned(), synthesise(name)))
@@ -192,65 +242,60 @@ fn open() -> Result<(Speakers, Option<String>), String> {
             _device: device,
             voice,
             effects,
-            ambience,
+            room,
             clips,
             looping: Vec::new(),
-            muted: false,
         },
         silent,
     ))
 }
 
 impl Speakers {
-    fn track(&mut self, channel: Channel) -> &mut TrackHandle {
-        match channel {
-            Channel::Voice => &mut self.voice,
-            Channel::Effects => &mut self.effects,
-            Channel::Ambience => &mut self.ambience,
+    fn track(&mut self, track: Track) -> &mut TrackHandle {
+        match track {
+            Track::Voice => &mut self.voice,
+            Track::Effects => &mut self.effects,
+            Track::Room => &mut self.room,
         }
     }
 
-    fn play(&mut self, clip: StaticSoundData, channel: Channel) -> Option<StaticSoundHandle> {
-        self.track(channel).play(clip).ok()
+    fn play(&mut self, clip: StaticSoundData, track: Track) -> Option<StaticSoundHandle> {
+        self.track(track).play(clip).ok()
     }
 
     /// Sets every track's level: silence while muted, else the trainee's volumes.
     fn set_levels(&mut self, muted: bool, volumes: &Volumes) {
-        self.muted = muted;
-        for (track, (channel, _)) in VOLUMES.into_iter().enumerate() {
+        for track in Track::ALL {
             let level = if muted {
                 Decibels::SILENCE
             } else {
                 volumes.decibels(track)
             };
-            self.track(channel).set_volume(level, Tween::default());
+            self.track(track).set_volume(level, Tween::default());
         }
     }
 }
 
-/// The channel of a built-in cue: voices, the room, or effects.
-fn channel_of(name: &str) -> Channel {
+/// The track of a built-in cue: voices, the room, or effects.
+fn track_of(name: &str) -> Track {
     match name {
-        "sob" | "sigh" | "shout" => Channel::Voice,
-        "ambience" => Channel::Ambience,
-        _ => Channel::Effects,
+        "sob" | "sigh" | "shout" => Track::Voice,
+        "ambience" => Track::Room,
+        _ => Track::Effects,
     }
 }
 
-/// M mutes and unmutes; the tracks follow the trainee's volumes.
-fn levels(
-    keys: Res<ButtonInput<KeyCode>>,
-    trainee: Res<Trainee>,
-    volumes: Res<Volumes>,
-    speakers: Option<NonSendMut<Speakers>>,
-    mut status: ResMut<AudioStatus>,
-) {
-    let toggled = !trainee.editing && keys.just_pressed(KeyCode::KeyM);
-    if toggled {
+/// M mutes and unmutes (not while the trainee types a name).
+fn mute(keys: Res<ButtonInput<KeyCode>>, trainee: Res<Trainee>, mut status: ResMut<AudioStatus>) {
+    if !trainee.editing && keys.just_pressed(KeyCode::KeyM) {
         status.muted = !status.muted;
     }
+}
+
+/// The tracks follow the trainee's volumes, or are silent while muted.
+fn levels(volumes: Res<Volumes>, speakers: Option<NonSendMut<Speakers>>, status: Res<AudioStatus>) {
     if let Some(mut speakers) = speakers
-        && (toggled || volumes.is_changed())
+        && (status.is_changed() || volumes.is_changed())
     {
         speakers.set_levels(status.muted, &volumes);
     }
@@ -278,10 +323,8 @@ fn play(
                     library,
                     assets: options.assets.clone(),
                 };
-                let (clip, channel) = match resolve_cue(name, scenario, &roots) {
-                    Ok(Cue::Builtin(name)) => {
-                        (speakers.clips.get(&name).cloned(), channel_of(&name))
-                    }
+                let (clip, track) = match resolve_cue(name, scenario, &roots) {
+                    Ok(Cue::Builtin(name)) => (speakers.clips.get(&name).cloned(), track_of(&name)),
                     Ok(Cue::File(path)) => {
                         let key = path.to_string_lossy().into_owned();
                         let clip = match speakers.clips.get(&key) {
@@ -290,24 +333,24 @@ fn play(
                                 speakers.clips.insert(key, clip.clone());
                             }),
                         };
-                        (clip, Channel::Voice)
+                        (clip, Track::Voice)
                     }
                     // `frontline check` reports these; the call goes on without the sound.
-                    Err(_) => (None, Channel::Effects),
+                    Err(_) => (None, Track::Effects),
                 };
                 if let Some(clip) = clip {
-                    speakers.play(clip, channel);
+                    speakers.play(clip, track);
                 }
             }
             Sound::Ring | Sound::Ambience => {
-                let (name, channel) = if *sound == Sound::Ring {
-                    ("ring", Channel::Effects)
+                let (name, track) = if *sound == Sound::Ring {
+                    ("ring", Track::Effects)
                 } else {
-                    ("ambience", Channel::Ambience)
+                    ("ambience", Track::Room)
                 };
                 if let Some(clip) = speakers.clips.get(name).cloned() {
                     let looped = clip.loop_region(..);
-                    if let Some(handle) = speakers.play(looped, channel) {
+                    if let Some(handle) = speakers.play(looped, track) {
                         speakers.looping.push(handle);
                     }
                 }
@@ -323,7 +366,7 @@ fn play(
 
 fn spawn_notice(mut commands: Commands, fonts: Res<Fonts>) {
     commands.spawn((
-        Notice,
+        SoundNotice,
         Node {
             position_type: PositionType::Absolute,
             right: px(space::L),
@@ -335,7 +378,7 @@ fn spawn_notice(mut commands: Commands, fonts: Res<Fonts>) {
     ));
 }
 
-fn draw_notice(status: Res<AudioStatus>, mut notice: Single<&mut Text, With<Notice>>) {
+fn draw_notice(status: Res<AudioStatus>, mut notice: Single<&mut Text, With<SoundNotice>>) {
     if !status.is_changed() {
         return;
     }
@@ -469,15 +512,16 @@ mod tests {
     fn a_track_at_full_volume_plays_at_its_shipped_level_half_is_six_decibels_down_and_off_is_silent()
      {
         let mut volumes = Volumes::default();
-        assert_eq!(volumes.decibels(2), Decibels(-16.0));
-        volumes.turn_down(2);
-        volumes.turn_down(2);
-        assert_eq!(volumes.percent(2), 50);
-        assert!((volumes.decibels(2).0 - (-16.0 - 6.0206)).abs() < 0.001);
-        volumes.turn_down(2);
-        volumes.turn_down(2);
-        assert_eq!(volumes.decibels(2), Decibels::SILENCE);
-        volumes.turn_down(2);
-        assert_eq!(volumes.percent(2), 100, "after off comes full");
+        assert_eq!(volumes.decibels(Track::Room), Decibels(-16.0));
+        volumes.turn_down(Track::Room);
+        volumes.turn_down(Track::Room);
+        assert_eq!(volumes.percent(Track::Room), 50);
+        assert!((volumes.decibels(Track::Room).0 - (-16.0 - 6.0206)).abs() < 0.001);
+        volumes.turn_down(Track::Room);
+        volumes.turn_down(Track::Room);
+        assert_eq!(volumes.decibels(Track::Room), Decibels::SILENCE);
+        assert_eq!(volumes.levels(), [4, 4, 0], "only the room is turned down");
+        volumes.turn_down(Track::Room);
+        assert_eq!(volumes.percent(Track::Room), 100, "after off comes full");
     }
 }

@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::catalog::Catalog;
 use super::screens::call::{CurrentCall, Pace};
-use super::screens::{Command, Screen};
+use super::screens::{Request, Screen};
 use super::{AppSystems, Options, windowed};
 use crate::cli::play::AutoPlayer;
 use crate::cli::{AutoPlay, Failure};
@@ -82,15 +82,15 @@ pub fn run(args: DemoArgs) -> Result<(), Failure> {
     let mut app = windowed(options);
     // The demo animates on its own: run every frame rather than waiting for input.
     app.insert_resource(WinitSettings::continuous());
-    app.insert_resource(Script {
+    app.insert_resource(Demo {
         scenario: args.scenario,
         seed: args.seed,
         player: AutoPlayer::new(args.auto, args.seed),
         folder: args.screenshots,
-        step: Step::Library,
+        scene: Scene::Library,
         frames: 0,
         total: 0,
-        outcome: None,
+        call_shot: false,
     });
     app.add_systems(Update, drive.in_set(AppSystems::Input));
     let exit = app.run();
@@ -106,13 +106,13 @@ pub fn run(args: DemoArgs) -> Result<(), Failure> {
     }
 }
 
-/// Where the demo stands.
+/// Where the demo stands: the scene it waits for or plays.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Step {
+enum Scene {
     /// Waiting for the library to show the scenario.
     Library,
     /// Waiting for a screenshot to be written, then going on.
-    Saving(PathBuf, Box<Step>),
+    Saving(PathBuf, Box<Scene>),
     /// Starting the call.
     Start,
     /// The phone rings.
@@ -129,156 +129,158 @@ enum Step {
     Done,
 }
 
+/// The demo being run: what it plays, where it stands, where the screenshots go.
 #[derive(Resource)]
-struct Script {
+struct Demo {
     scenario: String,
     seed: u64,
     player: AutoPlayer,
     folder: PathBuf,
-    step: Step,
-    /// Frames in the current step.
+    scene: Scene,
+    /// Frames in the current scene.
     frames: u32,
+    /// Frames since the demo started.
     total: u32,
     /// Whether the call screenshot is taken.
-    outcome: Option<()>,
+    call_shot: bool,
 }
 
-impl Script {
-    fn go(&mut self, step: Step) {
-        self.step = step;
+impl Demo {
+    fn go(&mut self, scene: Scene) {
+        self.scene = scene;
         self.frames = 0;
     }
 
-    fn shoot(&mut self, commands: &mut Commands, name: &str, then: Step) {
+    fn shoot(&mut self, commands: &mut Commands, name: &str, then: Scene) {
         let path = self.folder.join(name);
         // A stale file from an earlier run must not count as written.
         let _ = std::fs::remove_file(&path);
         commands
             .spawn(Screenshot::primary_window())
             .observe(save_to_disk(path.clone()));
-        self.go(Step::Saving(path, Box::new(then)));
+        self.go(Scene::Saving(path, Box::new(then)));
     }
 }
 
 #[allow(clippy::too_many_arguments)]
 fn drive(
-    mut script: ResMut<Script>,
+    mut demo: ResMut<Demo>,
     mut commands: Commands,
     catalog: Res<Catalog>,
     screen: Res<State<Screen>>,
     call: Option<Res<CurrentCall>>,
     capturing: Query<(), With<Capturing>>,
     mut pace: ResMut<Pace>,
-    mut orders: MessageWriter<Command>,
+    mut requests: MessageWriter<Request>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    script.frames += 1;
-    script.total += 1;
-    if script.total > MAX_FRAMES {
+    demo.frames += 1;
+    demo.total += 1;
+    if demo.total > MAX_FRAMES {
         exit.write(AppExit::error());
         return;
     }
-    let settled = script.frames > SETTLE_FRAMES;
-    match script.step.clone() {
-        Step::Library => {
-            let found = catalog.find(&script.scenario).map(|c| c.playable.is_some());
+    let settled = demo.frames > SETTLE_FRAMES;
+    match demo.scene.clone() {
+        Scene::Library => {
+            let found = catalog.find(&demo.scenario).map(|c| c.playable.is_some());
             match found {
-                Some(true) if settled => script.shoot(&mut commands, "library.png", Step::Start),
+                Some(true) if settled => demo.shoot(&mut commands, "library.png", Scene::Start),
                 Some(false) => {
                     exit.write(AppExit::error());
                 }
-                _ if script.frames > 600 => {
+                _ if demo.frames > 600 => {
                     exit.write(AppExit::error());
                 }
                 _ => {}
             }
         }
-        Step::Saving(path, then) => {
+        Scene::Saving(path, then) => {
             let written = std::fs::metadata(&path).is_ok_and(|m| m.len() > 0);
-            if written && capturing.is_empty() && script.frames > 2 {
-                script.go(*then);
-            } else if script.frames > 600 {
+            if written && capturing.is_empty() && demo.frames > 2 {
+                demo.go(*then);
+            } else if demo.frames > 600 {
                 exit.write(AppExit::error());
             }
         }
-        Step::Start => {
-            if let Some(card) = catalog.find(&script.scenario) {
-                orders.write(Command::Play {
+        Scene::Start => {
+            if let Some(card) = catalog.find(&demo.scenario) {
+                requests.write(Request::Play {
                     path: card.entry.path.clone(),
-                    seed: Some(script.seed),
+                    seed: Some(demo.seed),
                 });
-                script.go(Step::Ringing);
+                demo.go(Scene::Ringing);
             }
         }
-        Step::Ringing => {
+        Scene::Ringing => {
             if let Some(call) = call
                 && *screen.get() == Screen::Call
                 && call.flow().stage() == Stage::Ringing
-                && script.frames > 10
+                && demo.frames > 10
             {
-                orders.write(Command::Answer);
-                script.go(Step::Playing);
+                requests.write(Request::Answer);
+                demo.go(Scene::Playing);
             }
         }
-        Step::Playing => {
+        Scene::Playing => {
             let Some(call) = call else { return };
             if call.flow().stage() == Stage::Speaking {
-                orders.write(Command::Skip);
+                requests.write(Request::Skip);
                 return;
             }
             let session = call.session();
             let decided = session.decisions().len();
             let mid = decided >= DECISIONS_BEFORE_SHOT || session.phase() != Phase::Choosing;
-            if script.outcome.is_none() && mid {
+            if !demo.call_shot && mid {
                 if settled {
-                    script.outcome = Some(());
-                    script.shoot(&mut commands, "call.png", Step::Playing);
+                    demo.call_shot = true;
+                    demo.shoot(&mut commands, "call.png", Scene::Playing);
                 }
                 return;
             }
             if session.phase() == Phase::Ended {
-                orders.write(Command::ToDebrief);
-                script.go(Step::Debrief);
+                requests.write(Request::ToDebrief);
+                demo.go(Scene::Debrief);
                 return;
             }
             // A few frames per decision, so the screen follows the call.
-            if script.frames < 5 {
+            if demo.frames < 5 {
                 return;
             }
-            match script.player.answer(session) {
+            match demo.player.answer(session) {
                 Some(Answer::Pick(n)) => {
                     pace.0 = 1.0;
-                    orders.write(Command::Pick(n));
-                    script.frames = 0;
+                    requests.write(Request::Pick(n));
+                    demo.frames = 0;
                 }
                 // Silence: let the decision's timer run out on screen, quickly.
                 Some(Answer::Silence) => pace.0 = SILENCE_PACE,
                 None => {
-                    orders.write(Command::HangUp);
-                    orders.write(Command::Leave);
+                    requests.write(Request::HangUp);
+                    requests.write(Request::Leave);
                     exit.write(AppExit::error());
                 }
             }
         }
-        Step::Debrief => {
+        Scene::Debrief => {
             if *screen.get() == Screen::Debrief && settled {
-                script.shoot(&mut commands, "debrief.png", Step::Leaving);
+                demo.shoot(&mut commands, "debrief.png", Scene::Leaving);
             }
         }
-        Step::Leaving => {
+        Scene::Leaving => {
             if *screen.get() == Screen::Library {
-                orders.write(Command::Progress);
-                script.go(Step::Progress);
-            } else if script.frames == 1 {
-                orders.write(Command::Library);
+                requests.write(Request::Progress);
+                demo.go(Scene::Progress);
+            } else if demo.frames == 1 {
+                requests.write(Request::Library);
             }
         }
-        Step::Progress => {
+        Scene::Progress => {
             if *screen.get() == Screen::Progress && settled {
-                script.shoot(&mut commands, "progress.png", Step::Done);
+                demo.shoot(&mut commands, "progress.png", Scene::Done);
             }
         }
-        Step::Done => {
+        Scene::Done => {
             exit.write(AppExit::Success);
         }
     }

@@ -20,7 +20,7 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::winit::WinitSettings;
 
-pub use audio::Volumes;
+pub use audio::{Track, Volumes};
 pub use catalog::{Card, Catalog, ScenarioFile};
 pub use demo::{DemoArgs, run as demo};
 pub use records::{Notice, Records, Standings, recorded_name};
@@ -28,7 +28,7 @@ pub use screens::call::{CurrentCall, Line, Pace};
 pub use screens::debrief::Debrief;
 pub use screens::library::Trainee;
 pub use screens::progress::Progress;
-pub use screens::{CallFinished, Command, Screen};
+pub use screens::{CallFinished, Request, Screen};
 
 /// Where the app finds its library and assets, and how the first call is seeded.
 #[derive(Resource, Debug, Clone, Default)]
@@ -77,9 +77,9 @@ impl Options {
 pub enum AppSystems {
     /// Scenario files loaded or reloaded.
     Load,
-    /// Keys, clicks and the demo turned into [`Command`]s.
+    /// Keys, clicks and the demo turned into [`Request`]s.
     Input,
-    /// Commands applied to the session and the screens.
+    /// Requests applied to the session and the screens.
     Apply,
     /// The screens redrawn from the state.
     View,
@@ -161,16 +161,16 @@ fn update_modes() -> WinitSettings {
     }
 }
 
-/// Asks for one more frame while animating or after a command (a screen change
+/// Asks for one more frame while animating or after a request (a screen change
 /// lands on the next frame), and for none otherwise.
 fn request_redraw(
     mut animating: ResMut<Animating>,
-    mut commands: MessageReader<Command>,
+    mut requests: MessageReader<Request>,
     screen: Res<State<Screen>>,
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
-    let commanded = commands.read().count() > 0;
-    if animating.0 || commanded || screen.is_changed() {
+    let requested = requests.read().count() > 0;
+    if animating.0 || requested || screen.is_changed() {
         redraw.write(bevy::window::RequestRedraw);
     }
     animating.0 = false;

@@ -19,7 +19,7 @@ use super::catalog::{Card, Catalog};
 use super::screens::call::CurrentCall;
 use super::screens::debrief::Debrief;
 use super::screens::library::Trainee;
-use super::screens::{CallFinished, Command, Screen};
+use super::screens::{CallFinished, Request, Screen};
 use super::theme::{Fonts, palette, size, space};
 use super::{Animating, AppSystems, Options, widget};
 use crate::engine::Session;
@@ -49,11 +49,10 @@ pub struct Records {
 }
 
 impl Records {
-    /// The records in `dir` (the platform's data folder when `None`), opened at once so a
-    /// problem shows before the first call.
-    fn open(dir: Option<PathBuf>) -> Records {
+    /// The records in `dir` (the platform's data folder when `None`), not opened yet.
+    fn new(dir: Option<PathBuf>) -> Records {
         let spools = spools(dir.as_deref());
-        let mut records = Records {
+        Records {
             dir,
             store: Mutex::new(None),
             unsaved: Vec::new(),
@@ -61,14 +60,18 @@ impl Records {
             written: 0,
             spools,
             taken: Vec::new(),
-        };
-        records.take_spooled();
-        if let Err(error) = records.store() {
-            records.problem = Some(error.to_string());
-        } else {
-            records.flush();
         }
-        records
+    }
+
+    /// Takes in the calls put aside and opens the store as the app starts, so a problem
+    /// shows before the first call.
+    fn open(&mut self) {
+        self.take_spooled();
+        if let Err(error) = self.store() {
+            self.problem = Some(error.to_string());
+        } else {
+            self.flush();
+        }
     }
 
     /// Takes in the calls an earlier run put aside (see [`Records::put_aside`]).
@@ -316,11 +319,14 @@ struct NoticeText;
 
 pub(super) fn plugin(app: &mut App) {
     let dir = app.world().resource::<Options>().data_dir.clone();
-    app.insert_resource(Records::open(dir))
+    app.insert_resource(Records::new(dir))
         .init_resource::<Standings>()
         .init_resource::<Note>()
         .init_resource::<Notice>()
-        .add_systems(Startup, spawn_notice)
+        .add_systems(
+            Startup,
+            (spawn_notice, |mut records: ResMut<Records>| records.open()),
+        )
         .add_systems(
             Last,
             (
@@ -377,7 +383,7 @@ fn save(
     mut finished: MessageReader<CallFinished>,
     started: Option<Res<Started>>,
     mut records: ResMut<Records>,
-    mut world: Commands,
+    mut commands: Commands,
 ) {
     for call in finished.read() {
         let started = started.as_ref().map_or_else(SystemTime::now, |s| s.0);
@@ -390,7 +396,7 @@ fn save(
             started,
         ));
         // Saved: closing the app now must not save it again.
-        world.remove_resource::<Started>();
+        commands.remove_resource::<Started>();
     }
 }
 
@@ -402,7 +408,7 @@ fn save_on_exit(
     trainee: Res<Trainee>,
     started: Option<Res<Started>>,
     mut records: ResMut<Records>,
-    mut world: Commands,
+    mut commands: Commands,
 ) {
     if exits.read().count() == 0 {
         return;
@@ -421,12 +427,12 @@ fn save_on_exit(
         call.hash(),
         started.0,
     ));
-    world.remove_resource::<Started>();
+    commands.remove_resource::<Started>();
 }
 
 /// E on the debrief: its call exported beside the records, and where it went said.
 fn export(
-    mut commands: MessageReader<Command>,
+    mut requests: MessageReader<Request>,
     debrief: Option<Res<Debrief>>,
     mut records: ResMut<Records>,
     mut note: ResMut<Note>,
@@ -434,7 +440,7 @@ fn export(
     let Some(debrief) = debrief else {
         return;
     };
-    for _ in commands.read().filter(|c| **c == Command::Export) {
+    for _ in requests.read().filter(|c| **c == Request::Export) {
         let said = match records.export(&debrief.uid) {
             Ok(folder) => format!(
                 "Exported to {}: {} (open them in a spreadsheet) and {} (for a learning record store).",

@@ -1,16 +1,21 @@
 //! The trainee's settings that outlive a session of the app: the volumes of the voice, the
 //! effects and the room, in `settings.json` beside the call records.
 //!
-//! A missing or unreadable file means the defaults; a file that cannot be written is
-//! logged and changes nothing else: settings never stand in the way of a call.
+//! The file is read as the app starts, not while it is built. A missing file means the
+//! defaults; a file that cannot be read as settings is kept aside under another name, the
+//! library says so, and the defaults are used. A file that cannot be written is logged and
+//! changes nothing else: settings never stand in the way of a call.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::Options;
 use super::audio::Volumes;
+use super::records::Note;
+use super::screens::Screen;
+use crate::records::{now_ms, rfc3339};
 
 /// The file's name, in the records folder.
 const FILE: &str = "settings.json";
@@ -18,7 +23,7 @@ const FILE: &str = "settings.json";
 /// What the file holds.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Saved {
-    /// The voice, effects and room volumes (see [`Volumes`]).
+    /// The voice, effects and room volumes (see [`Volumes::levels`]).
     volumes: Option<[u8; 3]>,
 }
 
@@ -29,15 +34,61 @@ struct SettingsFile(Option<PathBuf>);
 pub(super) fn plugin(app: &mut App) {
     let given = app.world().resource::<Options>().data_dir.clone();
     let file = crate::paths::records_dir(given.as_deref()).map(|dir| dir.join(FILE));
-    let saved = file
-        .as_deref()
-        .and_then(|path| std::fs::read(path).ok())
-        .and_then(|bytes| serde_json::from_slice::<Saved>(&bytes).ok())
-        .unwrap_or_default();
-    let volumes = saved.volumes.map(Volumes::clamped).unwrap_or_default();
-    app.insert_resource(volumes)
+    app.init_resource::<Volumes>()
         .insert_resource(SettingsFile(file))
+        .add_systems(Startup, load)
         .add_systems(Last, save.run_if(resource_changed::<Volumes>));
+}
+
+/// Reads the settings as the app starts; a broken file is put aside and the library says so.
+fn load(file: Res<SettingsFile>, mut volumes: ResMut<Volumes>, mut note: ResMut<Note>) {
+    let Some(path) = &file.0 else {
+        return;
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            if error.kind() != std::io::ErrorKind::NotFound {
+                warn!("cannot read the settings in {}: {error}", path.display());
+            }
+            return;
+        }
+    };
+    match serde_json::from_slice::<Saved>(&bytes) {
+        Ok(saved) => {
+            if let Some(levels) = saved.volumes {
+                *volumes = Volumes::clamped(levels);
+            }
+        }
+        Err(error) => note.0 = Some((Screen::Library, put_aside(path, &error))),
+    }
+}
+
+/// Renames a settings file that cannot be read, so that saving the settings does not
+/// overwrite it; says what happened, for the notice.
+fn put_aside(path: &Path, error: &serde_json::Error) -> String {
+    let stamp = rfc3339(now_ms()).replace(':', "-");
+    let mut aside = path.with_file_name(format!("{FILE}.broken-{stamp}"));
+    for n in 2.. {
+        if !aside.exists() {
+            break;
+        }
+        aside = path.with_file_name(format!("{FILE}.broken-{stamp}-{n}"));
+    }
+    let unreadable = format!(
+        "The settings in {} cannot be read ({error})",
+        path.display()
+    );
+    match std::fs::rename(path, &aside) {
+        Ok(()) => format!(
+            "{unreadable}: the file is kept as {} and the default volumes are used.",
+            aside.display()
+        ),
+        Err(rename) => format!(
+            "{unreadable} nor kept aside ({rename}): the default volumes are used, and saving \
+             them replaces the file."
+        ),
+    }
 }
 
 /// Writes the settings when the trainee changes one (not when the app starts with them).
@@ -49,7 +100,7 @@ fn save(volumes: Res<Volumes>, file: Res<SettingsFile>, mut started: Local<bool>
         return;
     };
     let saved = Saved {
-        volumes: Some(volumes.0),
+        volumes: Some(volumes.levels()),
     };
     let written = serde_json::to_vec_pretty(&saved)
         .map_err(std::io::Error::other)

@@ -1,19 +1,19 @@
 //! Small UI building blocks: each returns a bundle, styled by the theme.
 //!
 //! Clickable widgets carry an [`Action`]; one observer turns clicks on them
-//! into [`Command`] messages, the same ones the keyboard sends.
+//! into [`Request`] messages, the same ones the keyboard sends.
 
 use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::picking::events::{Click, Out, Over, Pointer};
 use bevy::picking::hover::HoverMap;
 use bevy::prelude::*;
 
-use super::screens::Command;
+use super::screens::Request;
 use super::theme::{Fonts, palette, size, space};
 
 /// What clicking this entity does.
 #[derive(Component, Clone, Debug)]
-pub struct Action(pub Command);
+pub struct Action(pub Request);
 
 /// The background a clickable widget returns to when the pointer leaves.
 #[derive(Component, Clone, Copy)]
@@ -76,10 +76,10 @@ fn scroll(
 fn on_click(
     mut click: On<Pointer<Click>>,
     actions: Query<&Action>,
-    mut commands: MessageWriter<Command>,
+    mut requests: MessageWriter<Request>,
 ) {
     if let Ok(action) = actions.get(click.entity) {
-        commands.write(action.0.clone());
+        requests.write(action.0.clone());
         click.propagate(false);
     }
 }
@@ -165,16 +165,16 @@ pub fn panel() -> (Node, BackgroundColor, BorderColor) {
     )
 }
 
-/// A button: a label and the command it sends, with its key shown as a hint.
-pub fn button(fonts: &Fonts, label: impl Into<String>, command: Command) -> impl Bundle {
-    button_colored(fonts, label, command, palette::PANEL)
+/// A button: a label and the request it sends, with its key shown as a hint.
+pub fn button(fonts: &Fonts, label: impl Into<String>, request: Request) -> impl Bundle {
+    button_colored(fonts, label, request, palette::PANEL)
 }
 
 /// A button with its own resting background (e.g. the accent for the main action).
 pub fn button_colored(
     fonts: &Fonts,
     label: impl Into<String>,
-    command: Command,
+    request: Request,
     background: Color,
 ) -> impl Bundle {
     (
@@ -189,7 +189,7 @@ pub fn button_colored(
         BackgroundColor(background),
         BorderColor::all(palette::BORDER),
         Rest(background),
-        Action(command),
+        Action(request),
         children![(
             text(fonts, label, size::BODY, palette::TEXT),
             Pickable::IGNORE

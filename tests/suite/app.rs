@@ -9,7 +9,7 @@ use frontline::app::{
     Catalog, CurrentCall, Debrief, Notice, Options, Pace, Progress, Records, Screen, Standings,
     Volumes, headless, recorded_name,
 };
-use frontline::engine::{Answer, Mode, Phase, Session, Stage};
+use frontline::engine::{Answer, Entry, Mode, Phase, Session, Stage};
 use frontline::library::content_hash;
 use frontline::records::{self, Filter, Record, ScenarioRef, Store};
 
@@ -262,15 +262,27 @@ fn the_worst_answers_by_keys_score_like_the_core_and_the_debrief_shows_the_exper
 
 #[test]
 fn the_transcript_on_screen_shows_every_line_of_the_session() {
-    let (mut app, core) = play_by_keys(example_library(), 3, Session::expert_answer, drop);
-    // The call screen is gone; replay the same variant and read its lines.
-    press(&mut app, KeyCode::KeyV);
-    step_until(&mut app, "V replays the same variant", |w| {
+    let library = example_library();
+    let mut app = app_on(library.path(), 3);
+    step_until(&mut app, "the library loads", library_loaded);
+    press(&mut app, KeyCode::Enter);
+    step_until(&mut app, "the call opens", |w| {
         *w.resource::<State<Screen>>().get() == Screen::Call
     });
-    assert_eq!(call_session(&app).seed(), core.seed());
     press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Space);
+    loop {
+        press(&mut app, KeyCode::Space);
+        let session = call_session(&app);
+        if session.phase() == Phase::Ended {
+            break;
+        }
+        let Some(Answer::Pick(n)) = session.expert_answer() else {
+            panic!("the expert picks");
+        };
+        press(&mut app, digit(n));
+    }
+    app.update();
+    let session = call_session(&app);
     let mut lines: Vec<(usize, String)> = app
         .world_mut()
         .query::<(&frontline::app::Line, &Text)>()
@@ -278,16 +290,32 @@ fn the_transcript_on_screen_shows_every_line_of_the_session() {
         .map(|(line, text)| (line.0, text.0.clone()))
         .collect();
     lines.sort();
-    assert_eq!(lines.len(), 1, "the customer's first line is on screen");
-    let first = match &core.transcript()[0] {
-        frontline::engine::Entry::Customer { text, .. } => text.clone(),
-        other => panic!("the call opens with the customer, not {other:?}"),
-    };
-    assert!(
-        lines[0].1.contains(&first),
-        "{:?} shows {first:?}",
-        lines[0].1
+    let indices: Vec<usize> = lines.iter().map(|(i, _)| *i).collect();
+    let entries = session.transcript();
+    assert_eq!(
+        indices,
+        (0..entries.len()).collect::<Vec<_>>(),
+        "one line per entry, in order"
     );
+    for ((_, shown), entry) in lines.iter().zip(entries) {
+        let says = match entry {
+            Entry::Customer { text, cue } => {
+                let cue = cue.as_ref().map(|c| format!(" [{c}]")).unwrap_or_default();
+                shown == &format!("Marta Rossi:{cue} {text}")
+            }
+            Entry::Agent { text, action, .. } => {
+                let who = if *action { "You ▶" } else { "You:" };
+                shown == &format!("{who} {text}")
+            }
+            Entry::Feedback { text, .. } => shown.starts_with(&format!("    Coach: {text} (")),
+            Entry::End { text, .. } => {
+                shown == &format!("Marta Rossi: {text}  — call ended: resolved")
+            }
+            Entry::WrapUp { ask, answer } => shown == &format!("Wrap-up · {ask}: {answer}"),
+            other => panic!("the expert's call has no {other:?}"),
+        };
+        assert!(says, "{entry:?} is shown as {shown:?}");
+    }
 }
 
 #[test]
@@ -320,7 +348,8 @@ fn escape_asks_before_abandoning_a_call_and_goes_back_to_the_library() {
 #[test]
 fn a_broken_file_is_a_card_with_its_diagnostics_not_hidden() {
     let library = example_library();
-    std::fs::write(library.path().join("broken.ron"), "Scenario(id: \"x\",").expect("writes");
+    let file = library.path().join("broken.ron");
+    std::fs::write(&file, "Scenario(id: \"x\",").expect("writes");
     let mut app = app_on(library.path(), 1);
     step_until(&mut app, "both files load", |w| {
         w.resource::<Catalog>().cards.len() == 2
@@ -332,9 +361,25 @@ fn a_broken_file_is_a_card_with_its_diagnostics_not_hidden() {
         .filter(|c| c.playable.is_none())
         .collect();
     assert_eq!(broken.len(), 1);
-    assert!(!broken[0].diagnostics().is_empty());
-    let path: PathBuf = broken[0].entry.path.clone();
-    assert!(path.ends_with("broken.ron"), "{}", path.display());
+    let card = broken[0].clone();
+    assert_eq!(card.entry.path, file);
+    // The same diagnostics as `frontline check` gives for the file, with their positions.
+    let checked = frontline::library::Library::load(std::slice::from_ref(&file), None)
+        .expect("the file is read");
+    assert_eq!(
+        card.diagnostics(),
+        checked.entries[0].diagnostics.as_slice()
+    );
+    let first = &card.diagnostics()[0];
+    assert!(first.is_error(), "{first:?}");
+    assert_eq!((first.path.as_path(), first.line), (file.as_path(), 1));
+    app.update();
+    let on_screen = texts(&mut app).join("\n");
+    assert!(
+        on_screen.contains(&first.one_line()),
+        "{} not on the card:\n{on_screen}",
+        first.one_line()
+    );
 }
 
 #[test]
@@ -361,7 +406,7 @@ fn keys_one_to_three_on_the_library_turn_the_voice_effects_and_room_down_a_step_
         press(&mut app, KeyCode::Digit3);
     }
     app.update();
-    assert_eq!(app.world().resource::<Volumes>().0, [3, 2, 4]);
+    assert_eq!(app.world().resource::<Volumes>().levels(), [3, 2, 4]);
     assert_eq!(
         shown(&mut app),
         ["Voice 75% (1)", "Effects 50% (2)", "Room 100% (3)"],
@@ -371,7 +416,7 @@ fn keys_one_to_three_on_the_library_turn_the_voice_effects_and_room_down_a_step_
     // The next start of the app, on the same records folder, keeps them.
     let mut again = app_recording_in(library.path(), &records_folder(&app), 1);
     step_until(&mut again, "the library loads", library_loaded);
-    assert_eq!(again.world().resource::<Volumes>().0, [3, 2, 4]);
+    assert_eq!(again.world().resource::<Volumes>().levels(), [3, 2, 4]);
     assert_eq!(
         shown(&mut again),
         ["Voice 75% (1)", "Effects 50% (2)", "Room 100% (3)"]
@@ -391,7 +436,59 @@ fn a_broken_or_out_of_range_settings_file_gives_the_default_or_the_nearest_volum
     ] {
         std::fs::write(&settings, text).expect("writes");
         let app = app_recording_in(library.path(), records.path(), 1);
-        assert_eq!(app.world().resource::<Volumes>().0, volumes, "{text}");
+        assert_eq!(
+            app.world().resource::<Volumes>().levels(),
+            volumes,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_settings_file_that_cannot_be_read_is_kept_aside_and_the_library_says_so() {
+    let library = example_library();
+    for text in [r#"{"volumes": [1, "loud"]}"#, "not json at all"] {
+        let records = tempfile::tempdir().expect("a temporary folder");
+        let settings = records.path().join("settings.json");
+        std::fs::write(&settings, text).expect("writes");
+        let mut app = app_recording_in(library.path(), records.path(), 1);
+        assert_eq!(app.world().resource::<Volumes>().levels(), [4, 4, 4]);
+        assert!(!settings.exists(), "{text}: the broken file is renamed");
+        let aside: Vec<PathBuf> = std::fs::read_dir(records.path())
+            .expect("the folder lists")
+            .map(|entry| entry.expect("an entry").path())
+            .filter(|path| {
+                path.file_name()
+                    .is_some_and(|name| name.to_string_lossy().starts_with("settings.json.broken-"))
+            })
+            .collect();
+        assert_eq!(aside.len(), 1, "{text}: {aside:?}");
+        assert_eq!(
+            std::fs::read_to_string(&aside[0]).expect("reads"),
+            text,
+            "kept as it was"
+        );
+        let said = notice(&app);
+        assert!(
+            said.starts_with(&format!(
+                "The settings in {} cannot be read (",
+                settings.display()
+            )) && said.ends_with(&format!(
+                "): the file is kept as {} and the default volumes are used.",
+                aside[0].display()
+            )),
+            "{said}"
+        );
+        step_until(&mut app, "the library loads", library_loaded);
+        assert!(texts(&mut app).contains(&said), "the notice is on screen");
+
+        // A volume turned down writes new settings; the file kept aside stays as it was.
+        press(&mut app, KeyCode::Digit1);
+        app.update();
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&settings).expect("new settings")).expect("JSON");
+        assert_eq!(saved["volumes"], serde_json::json!([3, 4, 4]));
+        assert_eq!(std::fs::read_to_string(&aside[0]).expect("reads"), text);
     }
 }
 

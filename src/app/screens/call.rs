@@ -13,7 +13,7 @@ use rand::RngExt;
 
 use super::debrief::Debrief;
 use super::library::Trainee;
-use super::{CallFinished, Command, Screen, digit};
+use super::{CallFinished, Request, Screen, digit};
 use crate::app::audio::Sound;
 use crate::app::catalog::Catalog;
 use crate::app::theme::{Fonts, palette, size, space};
@@ -133,21 +133,21 @@ pub(super) fn plugin(app: &mut App) {
 /// Starts a call: from a card, or again from the debrief (retry, replay, next).
 #[allow(clippy::too_many_arguments)]
 fn start(
-    mut commands: MessageReader<Command>,
+    mut requests: MessageReader<Request>,
     catalog: Res<Catalog>,
     trainee: Res<Trainee>,
     debrief: Option<Res<Debrief>>,
     mut options: ResMut<Options>,
     mut next: ResMut<NextState<Screen>>,
     mut sound: MessageWriter<Sound>,
-    mut world: Commands,
+    mut commands: Commands,
 ) {
-    for command in commands.read() {
-        let (path, seed) = match (command, &debrief) {
-            (Command::Play { path, seed }, _) => (path.clone(), *seed),
-            (Command::Retry, Some(d)) => (d.path.clone(), None),
-            (Command::Replay, Some(d)) => (d.path.clone(), Some(d.session.seed())),
-            (Command::Next, Some(d)) => match catalog.next_after(&d.path) {
+    for request in requests.read() {
+        let (path, seed) = match (request, &debrief) {
+            (Request::Play { path, seed }, _) => (path.clone(), *seed),
+            (Request::Retry, Some(d)) => (d.path.clone(), None),
+            (Request::Replay, Some(d)) => (d.path.clone(), Some(d.session.seed())),
+            (Request::Next, Some(d)) => match catalog.next_after(&d.path) {
                 Some(card) => (card.entry.path.clone(), None),
                 None => continue,
             },
@@ -166,7 +166,7 @@ fn start(
         let seed = seed
             .or_else(|| options.seed.take())
             .unwrap_or_else(|| rand::rng().random_range(FRESH_SEEDS));
-        world.insert_resource(CurrentCall {
+        commands.insert_resource(CurrentCall {
             flow: CallFlow::ringing(Session::new(prepared, seed, trainee.mode)),
             path,
             hash,
@@ -181,24 +181,24 @@ fn start(
 fn keys(
     keys: Res<ButtonInput<KeyCode>>,
     mut call: ResMut<CurrentCall>,
-    mut commands: MessageWriter<Command>,
+    mut requests: MessageWriter<Request>,
 ) {
     let enter = keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]);
     let stage = call.flow.stage();
     match stage {
         Stage::Ringing => {
             if enter || keys.any_just_pressed([KeyCode::Space, KeyCode::KeyA]) {
-                commands.write(Command::Answer);
+                requests.write(Request::Answer);
             } else if keys.just_pressed(KeyCode::Escape) {
-                commands.write(Command::Leave);
+                requests.write(Request::Leave);
             }
         }
         Stage::Confirming => {
             // Y for yes, S for sì.
             if enter || keys.any_just_pressed([KeyCode::KeyY, KeyCode::KeyS]) {
-                commands.write(Command::Leave);
+                requests.write(Request::Leave);
             } else if keys.any_just_pressed([KeyCode::Escape, KeyCode::KeyN]) {
-                commands.write(Command::Stay);
+                requests.write(Request::Stay);
             }
         }
         Stage::Left => {}
@@ -211,64 +211,60 @@ fn keys(
             }
             let said = enter || keys.just_pressed(KeyCode::Space);
             if keys.any_just_pressed([KeyCode::Escape, KeyCode::KeyH]) {
-                commands.write(Command::HangUp);
+                requests.write(Request::HangUp);
             } else if stage == Stage::Speaking {
                 if said {
-                    commands.write(Command::Skip);
+                    requests.write(Request::Skip);
                 }
             } else if stage == Stage::Ended {
                 if said {
-                    commands.write(Command::ToDebrief);
+                    requests.write(Request::ToDebrief);
                 }
             } else if let Some(n) = digit(&keys) {
-                commands.write(Command::Pick(n));
+                requests.write(Request::Pick(n));
             } else if enter {
-                commands.write(Command::Pick(call.flow.cursor() + 1));
+                requests.write(Request::Pick(call.flow.cursor() + 1));
             }
         }
     }
 }
 
-/// Applies the trainee's commands to the call.
+/// Applies the trainee's requests to the call.
 fn apply(
-    mut commands: MessageReader<Command>,
+    mut requests: MessageReader<Request>,
     mut call: ResMut<CurrentCall>,
     trainee: Res<Trainee>,
     mut next: ResMut<NextState<Screen>>,
     mut sound: MessageWriter<Sound>,
     mut finished: MessageWriter<CallFinished>,
-    mut world: Commands,
+    mut commands: Commands,
 ) {
-    for command in commands.read() {
-        match command {
-            Command::Answer => {
-                if call.flow.pick_up() {
-                    sound.write(Sound::Quiet);
-                    sound.write(Sound::Ambience);
-                }
+    for request in requests.read() {
+        match request {
+            Request::Answer if call.flow.pick_up() => {
+                sound.write(Sound::Quiet);
+                sound.write(Sound::Ambience);
             }
-            Command::Skip => {
+            Request::Skip => {
                 let cues = call.flow.skip();
                 call.play(cues, &mut sound);
             }
-            Command::Pick(n) => {
+            Request::Pick(n) => {
                 call.flow.pick(*n);
             }
-            Command::HangUp => {
+            Request::HangUp => {
                 call.flow.hang_up();
             }
-            Command::Stay => call.flow.stay(),
-            Command::Leave => {
-                if call.flow.leave() {
-                    sound.write(Sound::Quiet);
-                    finished.write(call.finished(&trainee));
-                    next.set(Screen::Library);
-                }
-            }
-            Command::ToDebrief if call.flow.stage() == Stage::Ended => {
+            Request::Stay => call.flow.stay(),
+            Request::Leave if call.flow.leave() => {
                 sound.write(Sound::Quiet);
                 finished.write(call.finished(&trainee));
-                world.insert_resource(Debrief::new(
+                next.set(Screen::Library);
+            }
+            Request::ToDebrief if call.flow.stage() == Stage::Ended => {
+                sound.write(Sound::Quiet);
+                finished.write(call.finished(&trainee));
+                commands.insert_resource(Debrief::new(
                     call.session().clone(),
                     call.path.clone(),
                     call.hash.clone(),
@@ -331,7 +327,7 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, fonts: Res<Fonts>) {
                         size::SMALL,
                         palette::MUTED,
                     ));
-                    right.spawn(widget::button(fonts, words.hang_up, Command::HangUp));
+                    right.spawn(widget::button(fonts, words.hang_up, Request::HangUp));
                 });
             });
             screen
@@ -622,7 +618,7 @@ fn draw_choices(
                 panel.spawn(widget::button_colored(
                     fonts,
                     words.call_over,
-                    Command::ToDebrief,
+                    Request::ToDebrief,
                     palette::ACCENT,
                 ));
                 return;
@@ -645,7 +641,7 @@ fn draw_choices(
                 .spawn(widget::button_colored(
                     fonts,
                     label,
-                    Command::Pick(offer.number),
+                    Request::Pick(offer.number),
                     background,
                 ))
                 .insert((
@@ -706,14 +702,14 @@ fn draw_overlay(
             words.incoming.to_owned(),
             fill(words.is_calling, &[("customer", &customer)]),
             [
-                (words.answer, Command::Answer),
-                (words.back_to_library, Command::Leave),
+                (words.answer, Request::Answer),
+                (words.back_to_library, Request::Leave),
             ],
         ),
         Some(Stage::Confirming) => (
             words.leave_title.to_owned(),
             words.leave_body.to_owned(),
-            [(words.leave, Command::Leave), (words.stay, Command::Stay)],
+            [(words.leave, Request::Leave), (words.stay, Request::Stay)],
         ),
         _ => return,
     };
@@ -748,13 +744,13 @@ fn draw_overlay(
                     dialog.spawn(widget::bold(fonts, title, size::TITLE, palette::TEXT));
                     dialog.spawn(widget::text(fonts, body, size::BODY, palette::MUTED));
                     dialog.spawn(widget::row(space::M)).with_children(|row| {
-                        for (i, (label, command)) in buttons.into_iter().enumerate() {
+                        for (i, (label, request)) in buttons.into_iter().enumerate() {
                             let background = if i == 0 {
                                 palette::ACCENT
                             } else {
                                 palette::PANEL
                             };
-                            row.spawn(widget::button_colored(fonts, label, command, background));
+                            row.spawn(widget::button_colored(fonts, label, request, background));
                         }
                     });
                 });

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
-use super::{Command, Screen};
+use super::{Request, Screen};
 use crate::app::AppSystems;
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, WheelScroll};
@@ -60,27 +60,27 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn keys(keys: Res<ButtonInput<KeyCode>>, mut commands: MessageWriter<Command>) {
-    for (key, command) in [
-        (KeyCode::KeyR, Command::Retry),
-        (KeyCode::KeyV, Command::Replay),
-        (KeyCode::KeyN, Command::Next),
-        (KeyCode::KeyE, Command::Export),
-        (KeyCode::Escape, Command::Library),
-        (KeyCode::KeyL, Command::Library),
+fn keys(keys: Res<ButtonInput<KeyCode>>, mut requests: MessageWriter<Request>) {
+    for (key, request) in [
+        (KeyCode::KeyR, Request::Retry),
+        (KeyCode::KeyV, Request::Replay),
+        (KeyCode::KeyN, Request::Next),
+        (KeyCode::KeyE, Request::Export),
+        (KeyCode::Escape, Request::Library),
+        (KeyCode::KeyL, Request::Library),
     ] {
         if keys.just_pressed(key) {
-            commands.write(command);
+            requests.write(request);
         }
     }
 }
 
 fn back(
-    mut commands: MessageReader<Command>,
+    mut requests: MessageReader<Request>,
     debrief: Res<Debrief>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    if commands.read().any(|c| *c == Command::Library) {
+    if requests.read().any(|c| *c == Request::Library) {
         next.set(debrief.back);
     }
 }
@@ -319,17 +319,17 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                     buttons.spawn(widget::button_colored(
                         fonts,
                         words.retry,
-                        Command::Retry,
+                        Request::Retry,
                         palette::ACCENT,
                     ));
-                    buttons.spawn(widget::button(fonts, words.replay, Command::Replay));
-                    buttons.spawn(widget::button(fonts, words.next, Command::Next));
-                    buttons.spawn(widget::button(fonts, words.export, Command::Export));
+                    buttons.spawn(widget::button(fonts, words.replay, Request::Replay));
+                    buttons.spawn(widget::button(fonts, words.next, Request::Next));
+                    buttons.spawn(widget::button(fonts, words.export, Request::Export));
                     let back = match debrief.back {
                         Screen::Progress => words.progress,
                         _ => words.library,
                     };
-                    buttons.spawn(widget::button(fonts, back, Command::Library));
+                    buttons.spawn(widget::button(fonts, back, Request::Library));
                 });
         });
 }

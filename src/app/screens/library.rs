@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
-use super::{Command, Screen};
+use super::{Request, Screen, digit};
+use crate::app::audio::Track;
 use crate::app::catalog::{Card, Catalog};
 use crate::app::records::{Standings, recorded_name};
 use crate::app::theme::{Fonts, palette, size, space};
@@ -26,13 +27,13 @@ pub struct Trainee {
 
 /// The filters and the keyboard cursor of the library.
 #[derive(Resource, Debug, Clone, Default)]
-struct Shelf {
+struct LibraryView {
     language: Option<String>,
     tag: Option<String>,
     cursor: usize,
 }
 
-impl Shelf {
+impl LibraryView {
     /// The cards that pass the filters (broken files that did not parse always show).
     fn visible<'a>(&self, catalog: &'a Catalog) -> Vec<&'a Card> {
         catalog
@@ -55,7 +56,7 @@ struct LibraryRoot;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Trainee>()
-        .init_resource::<Shelf>()
+        .init_resource::<LibraryView>()
         .add_systems(OnEnter(Screen::Library), spawn)
         .add_systems(
             Update,
@@ -133,10 +134,10 @@ fn keys(
     keys: Res<ButtonInput<KeyCode>>,
     mut typed: MessageReader<KeyboardInput>,
     mut trainee: ResMut<Trainee>,
-    mut shelf: ResMut<Shelf>,
+    mut view: ResMut<LibraryView>,
     catalog: Res<Catalog>,
     grid: Query<&ComputedNode, With<CardGrid>>,
-    mut commands: MessageWriter<Command>,
+    mut requests: MessageWriter<Request>,
 ) {
     if trainee.editing {
         for input in typed.read() {
@@ -158,7 +159,7 @@ fn keys(
         return;
     }
     typed.clear();
-    let visible = shelf.visible(&catalog);
+    let visible = view.visible(&catalog);
     let count = visible.len();
     let columns = grid.iter().next().map_or(1, columns);
     for arrow in [
@@ -170,36 +171,36 @@ fn keys(
         if !keys.just_pressed(arrow) {
             continue;
         }
-        let moved = step(shelf.cursor, count, columns, arrow);
-        if moved != shelf.cursor {
-            shelf.cursor = moved;
+        let moved = step(view.cursor, count, columns, arrow);
+        if moved != view.cursor {
+            view.cursor = moved;
         }
     }
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter])
-        && let Some(card) = visible.get(shelf.cursor)
+        && let Some(card) = visible.get(view.cursor)
         && card.playable.is_some()
     {
-        commands.write(Command::Play {
+        requests.write(Request::Play {
             path: card.entry.path.clone(),
             seed: None,
         });
     }
-    for (key, command) in [
-        (KeyCode::Tab, Command::ToggleMode),
-        (KeyCode::KeyL, Command::CycleLanguage),
-        (KeyCode::KeyT, Command::CycleTag),
-        (KeyCode::KeyN, Command::EditName),
-        (KeyCode::KeyP, Command::Progress),
-        (KeyCode::Digit1, Command::TurnDown(0)),
-        (KeyCode::Digit2, Command::TurnDown(1)),
-        (KeyCode::Digit3, Command::TurnDown(2)),
-        (KeyCode::Numpad1, Command::TurnDown(0)),
-        (KeyCode::Numpad2, Command::TurnDown(1)),
-        (KeyCode::Numpad3, Command::TurnDown(2)),
+    for (key, request) in [
+        (KeyCode::Tab, Request::ToggleMode),
+        (KeyCode::KeyL, Request::CycleLanguage),
+        (KeyCode::KeyT, Request::CycleTag),
+        (KeyCode::KeyN, Request::EditName),
+        (KeyCode::KeyP, Request::Progress),
     ] {
         if keys.just_pressed(key) {
-            commands.write(command);
+            requests.write(request);
         }
+    }
+    // 1, 2 and 3 turn a track down.
+    if let Some(n) = digit(&keys)
+        && let Some(&track) = Track::ALL.iter().find(|track| track.key() == n)
+    {
+        requests.write(Request::TurnDown(track));
     }
 }
 
@@ -231,32 +232,32 @@ fn cycle(current: &Option<String>, all: BTreeSet<String>) -> Option<String> {
 }
 
 fn apply(
-    mut commands: MessageReader<Command>,
+    mut requests: MessageReader<Request>,
     mut trainee: ResMut<Trainee>,
-    mut shelf: ResMut<Shelf>,
+    mut view: ResMut<LibraryView>,
     mut volumes: ResMut<Volumes>,
     catalog: Res<Catalog>,
 ) {
-    for command in commands.read() {
-        match command {
-            Command::TurnDown(track) => volumes.turn_down(*track),
-            Command::ToggleMode => {
+    for request in requests.read() {
+        match request {
+            Request::TurnDown(track) => volumes.turn_down(*track),
+            Request::ToggleMode => {
                 trainee.mode = match trainee.mode {
                     Mode::Coach => Mode::Exam,
                     Mode::Exam => Mode::Coach,
                 };
             }
-            Command::CycleLanguage => {
+            Request::CycleLanguage => {
                 let all = catalog.cards.iter().filter_map(Card::scenario);
-                shelf.language = cycle(&shelf.language, all.map(|s| s.language.clone()).collect());
-                shelf.cursor = 0;
+                view.language = cycle(&view.language, all.map(|s| s.language.clone()).collect());
+                view.cursor = 0;
             }
-            Command::CycleTag => {
+            Request::CycleTag => {
                 let all = catalog.cards.iter().filter_map(Card::scenario);
-                shelf.tag = cycle(&shelf.tag, all.flat_map(|s| s.tags.clone()).collect());
-                shelf.cursor = 0;
+                view.tag = cycle(&view.tag, all.flat_map(|s| s.tags.clone()).collect());
+                view.cursor = 0;
             }
-            Command::EditName => trainee.editing = !trainee.editing,
+            Request::EditName => trainee.editing = !trainee.editing,
             _ => {}
         }
     }
@@ -267,7 +268,7 @@ fn draw(
     mut commands: Commands,
     root: Single<(Entity, Option<&Children>), With<LibraryRoot>>,
     catalog: Res<Catalog>,
-    shelf: Res<Shelf>,
+    view: Res<LibraryView>,
     trainee: Res<Trainee>,
     standings: Res<Standings>,
     volumes: Res<Volumes>,
@@ -278,7 +279,7 @@ fn draw(
     let fresh = children.is_none_or(|c| c.is_empty());
     if !fresh
         && !catalog.is_changed()
-        && !shelf.is_changed()
+        && !view.is_changed()
         && !trainee.is_changed()
         && !standings.is_changed()
         && !volumes.is_changed()
@@ -289,8 +290,8 @@ fn draw(
     let scrolled = grid.iter().next().cloned().unwrap_or_default();
     commands.entity(root).despawn_related::<Children>();
     let fonts = fonts.into_inner();
-    let visible = shelf.visible(&catalog);
-    let cursor = shelf.cursor.min(visible.len().saturating_sub(1));
+    let visible = view.visible(&catalog);
+    let cursor = view.cursor.min(visible.len().saturating_sub(1));
     commands.entity(root).with_children(|screen| {
         // The top bar: title, trainee, mode, filters.
         widget::top_bar(screen, fonts, "Frontline — call library", |bar| {
@@ -300,25 +301,25 @@ fn draw(
                     } else {
                         format!("Name: {} (N)", recorded_name(&trainee.name))
                     };
-                    controls.spawn(widget::button(fonts, name, Command::EditName));
+                    controls.spawn(widget::button(fonts, name, Request::EditName));
                     let mode = match trainee.mode {
                         Mode::Coach => "Mode: coach (Tab)",
                         Mode::Exam => "Mode: exam (Tab)",
                     };
-                    controls.spawn(widget::button(fonts, mode, Command::ToggleMode));
-                    let language = shelf.language.as_deref().unwrap_or("all");
+                    controls.spawn(widget::button(fonts, mode, Request::ToggleMode));
+                    let language = view.language.as_deref().unwrap_or("all");
                     controls.spawn(widget::button(
                         fonts,
                         format!("Language: {language} (L)"),
-                        Command::CycleLanguage,
+                        Request::CycleLanguage,
                     ));
-                    let tag = shelf.tag.as_deref().unwrap_or("all");
+                    let tag = view.tag.as_deref().unwrap_or("all");
                     controls.spawn(widget::button(
                         fonts,
                         format!("Tag: {tag} (T)"),
-                        Command::CycleTag,
+                        Request::CycleTag,
                     ));
-                    controls.spawn(widget::button(fonts, "Progress (P)", Command::Progress));
+                    controls.spawn(widget::button(fonts, "Progress (P)", Request::Progress));
                 });
             });
         screen
@@ -351,11 +352,16 @@ fn draw(
                     ..widget::row(space::S)
                 })
                 .with_children(|sound| {
-                    for (track, name) in Volumes::NAMES.into_iter().enumerate() {
+                    for track in Track::ALL {
                         sound.spawn(widget::button(
                             fonts,
-                            format!("{name} {}% ({})", volumes.percent(track), track + 1),
-                            Command::TurnDown(track),
+                            format!(
+                                "{} {}% ({})",
+                                track.name(),
+                                volumes.percent(track),
+                                track.key()
+                            ),
+                            Request::TurnDown(track),
                         ));
                     }
                 });
@@ -427,7 +433,7 @@ fn spawn_card(
     if !broken {
         entity.insert((
             Rest(background),
-            Action(Command::Play {
+            Action(Request::Play {
                 path: card.entry.path.clone(),
                 seed: None,
             }),

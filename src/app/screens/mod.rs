@@ -1,4 +1,4 @@
-//! The screens as one state, and the commands keys, clicks and the demo send them.
+//! The screens as one state, and the requests that keys, clicks and the demo send them.
 
 pub mod call;
 pub mod debrief;
@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
+use crate::app::audio::Track;
 use crate::engine::Session;
 
 /// Which screen is showing.
@@ -27,7 +28,7 @@ pub enum Screen {
 
 /// Something the trainee asks for, by key, click or the demo's script.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
-pub enum Command {
+pub enum Request {
     /// Starts a call on the scenario of this file; `None` draws a fresh seed.
     Play {
         /// The scenario file.
@@ -71,9 +72,8 @@ pub enum Command {
     Reopen(i64),
     /// Exports the debrief's call as CSV and xAPI, into the records folder.
     Export,
-    /// Turns one track down a step, from off back to full: 0 the voice, 1 the effects,
-    /// 2 the room (see [`crate::app::Volumes`]).
-    TurnDown(usize),
+    /// Turns one track down a step, from off back to full (see [`crate::app::Volumes`]).
+    TurnDown(Track),
 }
 
 /// A call finished or abandoned: the hook for the call records.
@@ -93,7 +93,7 @@ pub struct CallFinished {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>()
-        .add_message::<Command>()
+        .add_message::<Request>()
         .add_message::<CallFinished>()
         .add_plugins((
             library::plugin,

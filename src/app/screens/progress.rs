@@ -8,7 +8,7 @@ use bevy::prelude::*;
 
 use super::debrief::Debrief;
 use super::library::Trainee;
-use super::{Command, Screen};
+use super::{Request, Screen};
 use crate::app::catalog::{Card, Catalog};
 use crate::app::records::{Note, Records, recorded_name};
 use crate::app::theme::{Fonts, palette, size, space};
@@ -65,7 +65,7 @@ struct CallList;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Progress>()
         .add_systems(OnEnter(Screen::Progress), (load, spawn).chain())
-        // On every screen, so that no command is left unread to act on later.
+        // On every screen, so that no request is left unread to act on later.
         .add_systems(Update, apply.in_set(AppSystems::Apply))
         .add_systems(
             Update,
@@ -96,7 +96,7 @@ fn load(mut progress: ResMut<Progress>, mut records: ResMut<Records>, trainee: R
 fn keys(
     keys: Res<ButtonInput<KeyCode>>,
     mut progress: ResMut<Progress>,
-    mut commands: MessageWriter<Command>,
+    mut requests: MessageWriter<Request>,
 ) {
     let count = progress.records.len();
     if keys.just_pressed(KeyCode::ArrowDown) && progress.cursor + 1 < count {
@@ -108,33 +108,33 @@ fn keys(
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter])
         && let Some(record) = progress.selected()
     {
-        commands.write(Command::Reopen(record.id));
+        requests.write(Request::Reopen(record.id));
     }
     if keys.any_just_pressed([KeyCode::Escape, KeyCode::KeyL]) {
-        commands.write(Command::Library);
+        requests.write(Request::Library);
     }
 }
 
 /// Opens the screen from the library (on its newest call), goes back, reopens a call.
 #[allow(clippy::too_many_arguments)]
 fn apply(
-    mut commands: MessageReader<Command>,
+    mut requests: MessageReader<Request>,
     screen: Res<State<Screen>>,
     mut progress: ResMut<Progress>,
     catalog: Res<Catalog>,
     options: Res<Options>,
     mut note: ResMut<Note>,
     mut next: ResMut<NextState<Screen>>,
-    mut world: Commands,
+    mut commands: Commands,
 ) {
-    for command in commands.read() {
-        match (screen.get(), command) {
-            (Screen::Library, Command::Progress) => {
+    for request in requests.read() {
+        match (screen.get(), request) {
+            (Screen::Library, Request::Progress) => {
                 progress.cursor = 0;
                 next.set(Screen::Progress);
             }
-            (Screen::Progress, Command::Library) => next.set(Screen::Library),
-            (Screen::Progress, Command::Reopen(id)) => {
+            (Screen::Progress, Request::Library) => next.set(Screen::Library),
+            (Screen::Progress, Request::Reopen(id)) => {
                 let Some(index) = progress.records.iter().position(|r| r.id == *id) else {
                     continue;
                 };
@@ -142,7 +142,7 @@ fn apply(
                 let record = &progress.records[index];
                 match reopen(record, &catalog, options.assets.clone()) {
                     Ok((debrief, said)) => {
-                        world.insert_resource(debrief);
+                        commands.insert_resource(debrief);
                         note.0 = said.map(|text| (Screen::Debrief, text));
                         next.set(Screen::Debrief);
                     }
@@ -283,7 +283,7 @@ fn spawn(mut commands: Commands, progress: Res<Progress>, fonts: Res<Fonts>) {
                 fonts,
                 format!("Progress — {}", progress.trainee),
                 |bar| {
-                    bar.spawn(widget::button(fonts, "Library (Esc)", Command::Library));
+                    bar.spawn(widget::button(fonts, "Library (Esc)", Request::Library));
                 },
             );
             screen.spawn(widget::text(
@@ -495,7 +495,7 @@ fn list(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress) {
                             BackgroundColor(palette::PANEL),
                             BorderColor::all(palette::PANEL),
                             Rest(palette::PANEL),
-                            Action(Command::Reopen(record.id)),
+                            Action(Request::Reopen(record.id)),
                             Row(index),
                         ))
                         .with_children(|row| {
