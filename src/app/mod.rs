@@ -22,7 +22,7 @@ use bevy::winit::WinitSettings;
 
 pub use audio::{Track, Volumes};
 pub use catalog::{Card, Catalog, ScenarioFile};
-pub use demo::{DemoArgs, run as demo};
+pub use demo::{DemoArgs, DemoError, run as demo};
 pub use records::{Notice, Records, Standings, recorded_name};
 pub use screens::call::{CurrentCall, Line, Pace};
 pub use screens::debrief::Debrief;

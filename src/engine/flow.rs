@@ -10,6 +10,7 @@
 use std::time::Duration;
 
 use super::session::{Answer, Entry, Phase, Session};
+use crate::scenario::{BuiltinCue, Cue};
 
 /// Where the call stands for the trainee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,12 +88,12 @@ fn reveal_delay(entry: &Entry) -> Duration {
 }
 
 /// The sound an entry plays as it appears: its scenario cue, or the busy tone of a hang-up.
-fn cue_of(entry: &Entry) -> Option<String> {
+fn cue_of(entry: &Entry) -> Option<Cue> {
     match entry {
         Entry::Customer { cue, .. } | Entry::Agent { cue, .. } | Entry::End { cue, .. } => {
             cue.clone()
         }
-        Entry::HungUp => Some("hang-up".to_owned()),
+        Entry::HungUp => Some(Cue::Builtin(BuiltinCue::HangUp)),
         _ => None,
     }
 }
@@ -178,7 +179,7 @@ impl CallFlow {
     }
 
     /// Shows every line still being spoken at once; gives the cues of the lines shown.
-    pub fn skip(&mut self) -> Vec<String> {
+    pub fn skip(&mut self) -> Vec<Cue> {
         if self.stage() != Stage::Speaking {
             return Vec::new();
         }
@@ -245,7 +246,7 @@ impl CallFlow {
     /// timer starts once they are on screen and drains `pace` times as fast as the wall clock
     /// (the confirm stops it); when it runs out, the trainee's silence is the answer, timed at
     /// the whole limit. Gives the cues of the lines that appeared.
-    pub fn elapse(&mut self, wall: Duration, pace: f32) -> Vec<String> {
+    pub fn elapse(&mut self, wall: Duration, pace: f32) -> Vec<Cue> {
         self.clock += wall;
         if matches!(self.stage(), Stage::Ringing | Stage::Left) {
             return Vec::new();
@@ -289,7 +290,7 @@ impl CallFlow {
     }
 
     /// Shows the entries up to `to`; gives their cues.
-    fn reveal(&mut self, to: usize) -> Vec<String> {
+    fn reveal(&mut self, to: usize) -> Vec<Cue> {
         let from = self.shown;
         self.shown = to;
         self.session.transcript()[from..to]
@@ -342,7 +343,7 @@ mod tests {
 
     /// Lets time pass a frame at a time until every line is on screen; gives the cues
     /// played and the time it took.
-    fn listen(call: &mut CallFlow) -> (Vec<String>, Duration) {
+    fn listen(call: &mut CallFlow) -> (Vec<Cue>, Duration) {
         let frame = seconds(1.0 / 60.0);
         let (mut cues, mut took) = (Vec::new(), Duration::ZERO);
         while call.stage() == Stage::Speaking {
@@ -379,7 +380,10 @@ mod tests {
         assert!(!call.pick_up(), "a phone is picked up once");
         assert_eq!(call.stage(), Stage::Speaking);
         // The customer's first line comes on the next frame, with its sigh.
-        assert_eq!(call.elapse(seconds(0.016), 1.0), ["sigh"]);
+        assert_eq!(
+            call.elapse(seconds(0.016), 1.0),
+            [Cue::Builtin(BuiltinCue::Sigh)]
+        );
         assert_eq!(call.shown(), 1);
         call.elapse(seconds(0.016), 1.0);
         assert_eq!(call.stage(), Stage::Choosing);
@@ -440,7 +444,7 @@ mod tests {
     fn skipping_shows_every_line_at_once_with_their_cues() {
         let mut call = ringing(9);
         call.pick_up();
-        assert_eq!(call.skip(), ["sigh"]);
+        assert_eq!(call.skip(), [Cue::Builtin(BuiltinCue::Sigh)]);
         assert_eq!(call.shown(), call.session().transcript().len());
         assert_eq!(call.stage(), Stage::Choosing);
         assert!(call.skip().is_empty(), "nothing left to skip");

@@ -20,7 +20,7 @@ use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, WheelScroll};
 use crate::app::{Animating, AppSystems, Options};
 use crate::engine::{CallFlow, Entry, Session, Stage};
-use crate::scenario::Feeling;
+use crate::scenario::{Cue, Feeling};
 use crate::words::{Words, fill};
 
 /// The seeds drawn for a fresh call: short, so a trainer can read one off the
@@ -70,10 +70,10 @@ impl CurrentCall {
     }
 
     /// Asks the speakers for the cues of the lines that just appeared.
-    fn play(&self, cues: Vec<String>, sound: &mut MessageWriter<Sound>) {
-        for name in cues {
+    fn play(&self, cues: Vec<Cue>, sound: &mut MessageWriter<Sound>) {
+        for cue in cues {
             sound.write(Sound::Cue {
-                name,
+                cue,
                 scenario: self.path.clone(),
             });
         }
