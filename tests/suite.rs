@@ -2,7 +2,7 @@
 //! Each behaviour area is a module in `tests/suite/`, named with `#[path]`.
 
 #[cfg(feature = "app")]
-#[path = "suite/app.rs"]
+#[path = "suite/app/mod.rs"]
 mod app;
 #[path = "suite/checks.rs"]
 mod checks;

@@ -356,6 +356,18 @@ mod tests {
         (cues, took)
     }
 
+    /// A call of the example at its timed decision (the second), the offers just on screen.
+    fn at_the_timer(seed: u64) -> CallFlow {
+        let mut call = ringing(seed);
+        call.pick_up();
+        call.skip();
+        let n = expert_pick(&call);
+        call.pick(n);
+        listen(&mut call);
+        assert_eq!(call.time_left(), Some(1.0), "the timer is on screen");
+        call
+    }
+
     /// The number the expert would pick now.
     fn expert_pick(call: &CallFlow) -> usize {
         match call.session().expert_answer() {
@@ -452,12 +464,7 @@ mod tests {
 
     #[test]
     fn hanging_up_asks_first_stops_the_timer_and_staying_goes_on_where_the_call_was() {
-        let mut call = ringing(9);
-        call.pick_up();
-        call.skip();
-        let n = expert_pick(&call);
-        call.pick(n);
-        listen(&mut call);
+        let mut call = at_the_timer(9);
         call.elapse(seconds(5.0), 1.0);
         assert_eq!(call.time_left(), Some(0.75));
 
@@ -501,12 +508,7 @@ mod tests {
 
     #[test]
     fn a_faster_pace_drains_the_timer_faster_but_the_silence_still_lasts_the_whole_limit() {
-        let mut call = ringing(9);
-        call.pick_up();
-        call.skip();
-        let n = expert_pick(&call);
-        call.pick(n);
-        listen(&mut call);
+        let mut call = at_the_timer(9);
         call.elapse(seconds(1.0), 20.0);
         let silence = &call.session().decisions()[1];
         assert_eq!(

@@ -1,0 +1,12 @@
+//! The app driven headlessly: real plugins, no window, no GPU, no sound; keys in, screens and
+//! scores out. One file per behaviour, sharing one harness.
+
+mod export;
+mod harness;
+mod language;
+mod leaving_a_call;
+mod library_cards;
+mod playing_a_call;
+mod progress;
+mod recording_calls;
+mod volumes;
