@@ -188,7 +188,7 @@ fn interactive(session: &mut Session, live: &Live, out: &mut dyn Write) -> Resul
 }
 
 fn converse(session: &mut Session, live: &Live, out: &mut dyn Write) -> Result<(), Failure> {
-    let scenario = session.prepared().scenario().clone();
+    let scenario = session.scenario().clone();
     write(
         out,
         &format!(
