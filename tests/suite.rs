@@ -14,6 +14,8 @@ mod generated;
 mod hostile;
 #[path = "suite/library.rs"]
 mod library;
+#[path = "suite/naive.rs"]
+mod naive;
 #[path = "suite/playthrough.rs"]
 mod playthrough;
 #[path = "suite/properties.rs"]
@@ -22,3 +24,7 @@ mod properties;
 mod records;
 #[path = "suite/support.rs"]
 mod support;
+#[path = "suite/timers.rs"]
+mod timers;
+#[path = "suite/variants.rs"]
+mod variants;
