@@ -54,7 +54,11 @@ fn no_naive_player_passes_any_shipped_call_on_any_variant_or_seed() {
             .into_iter()
             .filter(|result| result.passed)
             .collect();
-        assert!(passing.is_empty(), "{}: {passing:?}", prepared.scenario().id);
+        assert!(
+            passing.is_empty(),
+            "{}: {passing:?}",
+            prepared.scenario().id
+        );
     }
 }
 
@@ -90,7 +94,11 @@ fn every_call_has_three_decisions_whose_answers_lead_to_different_nodes() {
                 nodes.len() >= 2
             })
             .count();
-        assert!(branching >= 3, "{}: {branching} branching decisions", scenario.id);
+        assert!(
+            branching >= 3,
+            "{}: {branching} branching decisions",
+            scenario.id
+        );
     }
 }
 
