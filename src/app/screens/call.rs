@@ -66,7 +66,7 @@ impl CurrentCall {
 
     /// The screen's fixed words, in the scenario's language.
     pub fn words(&self) -> &'static Words {
-        Words::of(&self.session().prepared().scenario().language)
+        Words::of(&self.session().scenario().language)
     }
 
     /// Asks the speakers for the cues of the lines that just appeared.
@@ -305,7 +305,7 @@ fn tick(
 
 fn spawn(mut commands: Commands, call: Res<CurrentCall>, fonts: Res<Fonts>) {
     let fonts = fonts.into_inner();
-    let scenario = call.session().prepared().scenario();
+    let scenario = call.session().scenario();
     let mood = call.session().mood();
     let words = call.words();
     commands
@@ -523,7 +523,7 @@ fn draw_transcript(
         return;
     }
     let (list, mut scroll) = list.into_inner();
-    let customer = &call.session().prepared().scenario().customer.name;
+    let customer = &call.session().scenario().customer.name;
     for (i, entry) in call
         .session()
         .transcript()
@@ -695,7 +695,7 @@ fn draw_overlay(
         commands.entity(overlay).despawn();
     }
     let fonts = fonts.into_inner();
-    let customer = call.session().prepared().scenario().customer.name.clone();
+    let customer = call.session().scenario().customer.name.clone();
     let words = call.words();
     let (title, body, buttons) = match stage {
         Some(Stage::Ringing) => (

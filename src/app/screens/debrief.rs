@@ -97,7 +97,7 @@ fn named(words: &Words, scores: &Scores) -> [(&'static str, f64); 4] {
 fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
     let fonts = fonts.into_inner();
     let session = &debrief.session;
-    let scenario = session.prepared().scenario();
+    let scenario = session.scenario();
     let result = debrief.result();
     let words = Words::of(&scenario.language);
     commands

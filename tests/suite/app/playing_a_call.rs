@@ -140,3 +140,21 @@ fn a_timer_left_to_run_out_answers_silence_and_records_the_whole_limit() {
     assert_eq!(session.transcript(), core.transcript());
     assert_eq!(session.decisions()[1].elapsed_ms, Some(20_000));
 }
+
+#[test]
+fn a_call_with_variants_shows_the_drawn_variant_never_its_placeholders() {
+    let library = library_of("scenarios/it/bolletta-lacrime-it.ron");
+    let mut screens = Vec::new();
+    let (_app, core) = play_by_keys(library, 1, Session::expert_answer, |texts| {
+        screens.push(texts.join("\n"))
+    });
+    assert!(core.variant().is_some(), "the scenario has variants");
+    let customer = &core.scenario().customer.name;
+    assert!(!customer.contains('{'), "{customer}");
+    let all = screens.join("\n");
+    assert!(
+        all.contains(&format!("{customer}:")),
+        "the drawn customer {customer:?} speaks on screen:\n{all}"
+    );
+    assert!(!all.contains('{'), "a placeholder on screen:\n{all}");
+}
