@@ -13,7 +13,7 @@ pub use playbook::{
     Edge, MAX_FLAGS, Move, Place, Playbook, PrepareError, Projection, State, Step, Test,
     WrapUpBounds,
 };
-pub use score::{CallResult, RuleBreak, Scores, percent};
+pub use score::{CallResult, RuleBreak, Scores, Verdict, percent};
 pub use session::{Answer, Decision, Entry, Mode, Offer, Phase, PlayError, Session};
 
 use crate::analysis::Analysis;
