@@ -14,6 +14,8 @@ mod generated;
 mod hostile;
 #[path = "suite/library.rs"]
 mod library;
+#[path = "suite/naive.rs"]
+mod naive;
 #[path = "suite/playthrough.rs"]
 mod playthrough;
 #[path = "suite/properties.rs"]
@@ -24,3 +26,7 @@ mod records;
 mod support;
 #[path = "suite/terminal_language.rs"]
 mod terminal_language;
+#[path = "suite/timers.rs"]
+mod timers;
+#[path = "suite/variants.rs"]
+mod variants;
