@@ -320,9 +320,7 @@ fn record(
     hash: &str,
     started: SystemTime,
 ) -> CallRecord {
-    // The absolute path, as `frontline play` records it, so `replay` finds it anywhere.
-    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let scenario = ScenarioRef::new(session.prepared().scenario(), &path, hash);
+    let scenario = ScenarioRef::new(session.prepared().scenario(), path, hash);
     CallRecord {
         // The uid the call was given when it started: its debrief finds its record by it.
         uid: uid.to_owned(),

@@ -176,9 +176,7 @@ fn record(
     data: &DataDir,
     started: SystemTime,
 ) {
-    // The absolute path, so that `frontline replay` finds the file from any folder.
-    let path = std::fs::canonicalize(&entry.path).unwrap_or_else(|_| entry.path.clone());
-    let scenario = ScenarioRef::new(session.prepared().scenario(), &path, &entry.hash);
+    let scenario = ScenarioRef::new(session.prepared().scenario(), &entry.path, &entry.hash);
     let call = CallRecord::of(session, trainee, scenario, started, SystemTime::now());
     let saved = data.open().and_then(|mut store| {
         store

@@ -52,8 +52,10 @@ pub struct ScenarioRef {
 }
 
 impl ScenarioRef {
-    /// The scenario as loaded from `path`, whose bytes hash to `hash`.
-    pub fn new(scenario: &Scenario, path: &std::path::Path, hash: &str) -> ScenarioRef {
+    /// The scenario as loaded from `path`, whose bytes hash to `hash`; the path is kept
+    /// absolute (when the file exists), so that a replay finds the file from any folder.
+    pub fn new(scenario: &Scenario, path: &Path, hash: &str) -> ScenarioRef {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
         ScenarioRef {
             id: scenario.id.clone(),
             title: scenario.title.clone(),
@@ -739,6 +741,46 @@ pub(crate) mod tests {
                 now: Outcome::Resolved
             })
         );
+    }
+
+    #[test]
+    fn a_record_belongs_to_its_file_while_it_holds_the_scenario_else_to_the_library_id() {
+        let dir = tempfile::tempdir().expect("a temp folder");
+        let documented = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/example.ron");
+        let text = std::fs::read_to_string(&documented).expect("the example reads");
+        let file = dir.path().join("played.ron");
+        std::fs::write(&file, &text).expect("writes");
+        let (prepared, _) = example();
+        let scenario = ScenarioRef::new(prepared.scenario(), &file, "hash");
+        let library = Library::load(std::slice::from_ref(&documented), None)
+            .expect("loads")
+            .entries;
+        let found = |library: &[LibraryEntry]| match scenario.find_in(library, None) {
+            Ok(entry) => Ok(entry.path),
+            Err(Lost::Broken(entry)) => Err(format!("broken {}", entry.path.display())),
+            Err(Lost::Missing) => Err("missing".to_owned()),
+        };
+        let played = file.canonicalize().expect("exists");
+        assert_eq!(found(&[]), Ok(played.clone()), "the file played, by itself");
+        assert_eq!(
+            found(&library),
+            Ok(played.clone()),
+            "the file before the library"
+        );
+        std::fs::write(
+            &file,
+            text.replacen("next: \"explain\"", "next: \"nowhere\"", 1),
+        )
+        .expect("breaks it");
+        assert_eq!(
+            found(&library),
+            Ok(documented.clone()),
+            "a playable one by its id"
+        );
+        assert_eq!(found(&[]), Err(format!("broken {}", played.display())));
+        std::fs::remove_file(&file).expect("removes");
+        assert_eq!(found(&library), Ok(documented), "the file has moved");
+        assert_eq!(found(&[]), Err("missing".to_owned()));
     }
 
     #[test]

@@ -175,3 +175,42 @@ fn replaying_an_italian_call_labels_it_in_italian() {
     // The header names the file played, whose path is not a label.
     assert_eq!(english_in(said), Vec::<String>::new(), "{said}");
 }
+
+#[test]
+fn an_italian_call_played_at_the_keyboard_prompts_in_italian() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    let dir = temp_dir("terminal-italian-keyboard");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args(["play", ITALIAN, "--seed", "1", "--data-dir"])
+        .arg(&dir)
+        .current_dir(crate::support::root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("frontline play starts");
+    // Something that is not a number, then `q` to leave the call.
+    child
+        .stdin
+        .take()
+        .expect("a stdin")
+        .write_all(b"forse\nq\n")
+        .expect("answers");
+    let ended = child.wait_with_output().expect("frontline play ends");
+    assert_eq!(ended.status.code(), Some(0), "{}", stderr(&ended));
+    let text = stdout(&ended);
+    for said in [
+        "(variante 1, modalità guidata; scrivi un numero, `q` per lasciare la chiamata)",
+        "  scrivi il numero di una risposta\n",
+        "— chiamata abbandonata —",
+        "Esito: abbandonata",
+    ] {
+        assert!(text.contains(said), "no {said:?} in\n{text}");
+    }
+    let (said, _) = text
+        .rsplit_once("Per rigiocarla: frontline play")
+        .expect("the command that replays the call");
+    assert_eq!(english_in(said), Vec::<String>::new(), "{said}");
+}
