@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use super::debrief::Debrief;
 use super::library::Trainee;
 use super::{Command, Screen};
-use crate::app::catalog::{Card, Catalog};
+use crate::app::catalog::Catalog;
 use crate::app::records::{Note, Records, recorded_name};
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, Action, Rest, WheelScroll};
