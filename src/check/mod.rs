@@ -56,12 +56,34 @@ pub(super) struct Checker<'a> {
 
 impl Checker<'_> {
     fn report(&mut self, diagnostic: Diagnostic, field: &str) {
+        self.report_in(diagnostic, field, None);
+    }
+
+    /// Reports a diagnostic on a field; with `part` (a text and a byte offset in it), on that
+    /// part of the text when the file writes it as a plain string (else on the whole field).
+    fn report_in(&mut self, diagnostic: Diagnostic, field: &str, part: Option<(&str, usize)>) {
         let diagnostic = diagnostic.with_field(field);
         let map = self
             .map
             .get_or_insert_with(|| SourceMap::build(self.source));
         let diagnostic = match map.find(field) {
-            Some(span) => diagnostic.at(self.source, span),
+            Some(span) => {
+                let inside = span.start + 1;
+                let at = part.filter(|(text, offset)| {
+                    self.source.get(span.start..inside) == Some("\"")
+                        && self
+                            .source
+                            .get(inside..)
+                            .is_some_and(|rest| rest.starts_with(&text[..*offset]))
+                });
+                match at {
+                    Some((_, offset)) => {
+                        let end = (inside + offset + 1).min(self.source.len());
+                        diagnostic.at(self.source, inside + offset..end)
+                    }
+                    None => diagnostic.at(self.source, span),
+                }
+            }
             None => diagnostic,
         };
         self.out.push(diagnostic);
@@ -74,40 +96,20 @@ impl Checker<'_> {
         );
     }
 
-    /// An error about the part of a text that starts `offset` bytes in, placed on that part
-    /// when the text is written in the file as a plain string (else on the whole field).
+    /// An error about the part of a text that starts `offset` bytes in.
     fn error_in_text(
         &mut self,
         code: Code,
         field: &str,
-        (text, offset): (&str, usize),
+        part: (&str, usize),
         message: String,
         hint: impl Into<String>,
     ) {
-        let diagnostic = Diagnostic::error(code, self.path, message)
-            .with_hint(hint)
-            .with_field(field);
-        let map = self
-            .map
-            .get_or_insert_with(|| SourceMap::build(self.source));
-        let diagnostic = match map.find(field) {
-            Some(span) => {
-                let inside = span.start + 1;
-                let plain = self.source.get(span.start..inside) == Some("\"")
-                    && self
-                        .source
-                        .get(inside..)
-                        .is_some_and(|rest| rest.starts_with(&text[..offset]));
-                if plain {
-                    let end = (inside + offset + 1).min(self.source.len());
-                    diagnostic.at(self.source, inside + offset..end)
-                } else {
-                    diagnostic.at(self.source, span)
-                }
-            }
-            None => diagnostic,
-        };
-        self.out.push(diagnostic);
+        self.report_in(
+            Diagnostic::error(code, self.path, message).with_hint(hint),
+            field,
+            Some(part),
+        );
     }
 
     fn warning(&mut self, code: Code, field: &str, message: String, hint: impl Into<String>) {

@@ -219,7 +219,7 @@ fn converse(
     on_the_line: &OnTheLine,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let scenario = session.prepared().scenario().clone();
+    let scenario = session.scenario().clone();
     let words = Words::of(&scenario.language);
     write(
         out,
