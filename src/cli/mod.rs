@@ -322,17 +322,22 @@ pub fn resolve(scenario: &str, library: Option<PathBuf>) -> Result<LibraryEntry,
         }
     };
     if entry.prepared.is_none() {
-        let report: String = entry
-            .diagnostics
-            .iter()
-            .map(|d| d.render(entry.source.as_deref()))
-            .collect();
-        return Err(Failure::problem(format!(
-            "{report}{} cannot be played until its errors are fixed",
-            entry.path.display()
-        )));
+        return Err(unplayable(&entry));
     }
     Ok(entry)
+}
+
+/// A scenario file with errors: its diagnostics, and that it cannot be played.
+fn unplayable(entry: &LibraryEntry) -> Failure {
+    let report: String = entry
+        .diagnostics
+        .iter()
+        .map(|d| d.render(entry.source.as_deref()))
+        .collect();
+    Failure::problem(format!(
+        "{report}{} cannot be played until its errors are fixed",
+        entry.path.display()
+    ))
 }
 
 fn prepared_of(entry: &LibraryEntry) -> Result<Arc<Prepared>, Failure> {
