@@ -23,6 +23,8 @@ pub struct Words {
     pub exam_mode: &'static str,
     /// The variant of a call: `{seed}`.
     pub seed: &'static str,
+    /// The facts a seed drew, for a scenario with variants: `{name}`.
+    pub case: &'static str,
     /// The hang-up button of the call screen.
     pub hang_up: &'static str,
     /// Heading of the customer panel.
@@ -212,6 +214,7 @@ pub const ENGLISH: Words = Words {
     coach_mode: "coach mode",
     exam_mode: "exam mode",
     seed: "seed {seed}",
+    case: "case {name}",
     hang_up: "Hang up (Esc)",
     customer_heading: "CUSTOMER",
     account_heading: "ACCOUNT",
@@ -306,6 +309,7 @@ pub const ITALIAN: Words = Words {
     coach_mode: "modalità guidata",
     exam_mode: "modalità esame",
     seed: "variante {seed}",
+    case: "caso {name}",
     hang_up: "Riaggancia (Esc)",
     customer_heading: "CLIENTE",
     account_heading: "SCHEDA CLIENTE",
@@ -404,6 +408,16 @@ impl Words {
         ALL.into_iter()
             .find(|w| w.language.eq_ignore_ascii_case(primary))
             .unwrap_or(&ENGLISH)
+    }
+
+    /// The seed of a call, and the variant it drew when the scenario has variants:
+    /// `seed 7 · case doyle`.
+    pub fn seed_and_case(&self, seed: u64, variant: Option<&str>) -> String {
+        let seed = fill(self.seed, &[("seed", &seed)]);
+        match variant {
+            Some(name) => format!("{seed} · {}", fill(self.case, &[("name", &name)])),
+            None => seed,
+        }
     }
 
     /// A mode's name.

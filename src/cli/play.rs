@@ -355,7 +355,7 @@ pub fn render(words: &Words, entries: &[Entry]) -> String {
 fn variant(words: &Words, session: &Session) -> String {
     format!(
         "{}, {}",
-        fill(words.seed, &[("seed", &session.seed())]),
+        words.seed_and_case(session.seed(), session.variant()),
         words.mode(session.mode())
     )
 }
