@@ -281,7 +281,7 @@ pub fn type_name(app: &mut App, name: &str) {
 
 /// A call of the example as the app would record it, with the scenario file said to be
 /// `path` with `hash`, ended at `ended` seconds.
-pub fn recorded_call(path: &Path, id: &str, hash: &str, ended: u64) -> records::Call {
+pub fn recorded_call(path: &Path, id: &str, hash: &str, ended: u64) -> records::CallRecord {
     let library = frontline::library::Library::load(&[project("docs/example.ron")], None)
         .expect("the example loads");
     let entry = &library.entries[0];
@@ -293,5 +293,5 @@ pub fn recorded_call(path: &Path, id: &str, hash: &str, ended: u64) -> records::
     let mut scenario = ScenarioRef::new(session.prepared().scenario(), path, hash);
     scenario.id = id.to_owned();
     let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(ended);
-    records::Call::of(&session, &recorded_name(""), scenario, at, at)
+    records::CallRecord::of(&session, &recorded_name(""), scenario, at, at)
 }

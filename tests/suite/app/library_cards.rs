@@ -5,6 +5,7 @@ use bevy::input::keyboard::Key;
 use bevy::prelude::*;
 use frontline::app::{Catalog, Screen, Standings};
 use frontline::engine::Session;
+use frontline::words::ENGLISH;
 
 use super::harness::*;
 use crate::support::project;
@@ -143,7 +144,10 @@ fn the_library_card_shows_the_best_and_last_score_of_the_trainee_named() {
     let last = worst.result().expect("the call ended").scores.overall;
     assert_eq!(
         line(&mut app),
-        format!("Best 100% (passed) · last {last:.0}% (failed)")
+        format!(
+            "Best 100% (passed) · last {} (not passed)",
+            ENGLISH.score(last)
+        )
     );
 
     type_name(&mut app, "Bo");
@@ -152,6 +156,9 @@ fn the_library_card_shows_the_best_and_last_score_of_the_trainee_named() {
     type_name(&mut app, "Ana");
     assert_eq!(
         line(&mut app),
-        format!("Best 100% (passed) · last {last:.0}% (failed)")
+        format!(
+            "Best 100% (passed) · last {} (not passed)",
+            ENGLISH.score(last)
+        )
     );
 }

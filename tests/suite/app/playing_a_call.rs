@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 use frontline::app::{CurrentCall, Debrief, Pace};
 use frontline::engine::{Answer, Entry, Mode, Phase, Session};
+use frontline::words::ENGLISH;
 
 use super::harness::*;
 
@@ -50,9 +51,13 @@ fn the_worst_answers_by_keys_score_like_the_core_and_the_debrief_shows_the_exper
     )
     .score()
     .scores;
+    let score = |value: f64| ENGLISH.score(value);
     let line = format!(
-        "The expert's call of this variant: empathy {:.0}% · accuracy {:.0}% · resolution {:.0}% · overall {:.0}%",
-        expert.empathy, expert.accuracy, expert.resolution, expert.overall
+        "The expert's call of this variant: empathy {} · accuracy {} · resolution {} · overall {}",
+        score(expert.empathy),
+        score(expert.accuracy),
+        score(expert.resolution),
+        score(expert.overall)
     );
     assert!(
         texts(&mut app).contains(&line),

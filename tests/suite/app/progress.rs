@@ -35,7 +35,7 @@ fn the_progress_screen_lists_the_call_and_reopens_its_debrief_with_the_same_scor
         "coach",
         "resolved",
         "100%",
-        "passed",
+        "PASSED",
         "EMPATHY",
         "ACCURACY",
         "RESOLUTION",
