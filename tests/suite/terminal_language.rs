@@ -203,7 +203,7 @@ fn an_italian_call_played_at_the_keyboard_prompts_in_italian() {
     assert_eq!(ended.status.code(), Some(0), "{}", stderr(&ended));
     let text = stdout(&ended);
     for said in [
-        "(variante 1, modalità guidata; scrivi un numero, `q` per lasciare la chiamata)",
+        "(variante 1 · caso bellini, modalità guidata; scrivi un numero, `q` per lasciare la chiamata)",
         "  scrivi il numero di una risposta\n",
         "— chiamata abbandonata —",
         "Esito: abbandonata",
