@@ -101,7 +101,8 @@ pub struct Words {
     pub outcome_heading: &'static str,
     /// The pass mark, after the scores: `{pass_mark}`.
     pub pass_mark: &'static str,
-    /// The debrief's summary: `{outcome}`, `{overall}`, `{pass_mark}`, `{mode}`, `{seed}`.
+    /// The debrief's summary: `{outcome}`, `{overall}`, `{pass_mark}`, `{mode}`, `{seed}` (the
+    /// seed and the case, as [`Words::seed_and_case`] writes them).
     pub summary: &'static str,
     /// Heading of the scores.
     pub scores_heading: &'static str,
@@ -272,7 +273,7 @@ pub const ENGLISH: Words = Words {
     abandoned: "ABANDONED",
     outcome_heading: "Outcome",
     pass_mark: "pass mark {pass_mark}",
-    summary: "Outcome: {outcome} · overall {overall} (pass mark {pass_mark}%) · {mode} · seed {seed}",
+    summary: "Outcome: {outcome} · overall {overall} (pass mark {pass_mark}%) · {mode} · {seed}",
     scores_heading: "SCORES (of the best reachable)",
     no_rule_broken: "No compliance rule broken.",
     expert_scores: "The expert's call of this variant: {scores}",
@@ -367,7 +368,7 @@ pub const ITALIAN: Words = Words {
     abandoned: "ABBANDONATA",
     outcome_heading: "Esito",
     pass_mark: "soglia {pass_mark}",
-    summary: "Esito: {outcome} · totale {overall} (soglia {pass_mark}%) · {mode} · variante {seed}",
+    summary: "Esito: {outcome} · totale {overall} (soglia {pass_mark}%) · {mode} · {seed}",
     scores_heading: "PUNTEGGI (rispetto al massimo raggiungibile)",
     no_rule_broken: "Nessuna regola di conformità violata.",
     expert_scores: "La chiamata dell'esperto in questa variante: {scores}",

@@ -322,7 +322,7 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, fonts: Res<Fonts>) {
                         format!(
                             "{} · {}",
                             words.mode(call.session().mode()),
-                            fill(words.seed, &[("seed", &call.session().seed())])
+                            words.seed_and_case(call.session().seed(), call.session().variant())
                         ),
                         size::SMALL,
                         palette::MUTED,

@@ -130,7 +130,10 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                         ("overall", &words.score(result.scores.overall)),
                         ("pass_mark", &result.pass_mark),
                         ("mode", &words.mode(session.mode())),
-                        ("seed", &session.seed()),
+                        (
+                            "seed",
+                            &words.seed_and_case(session.seed(), session.variant()),
+                        ),
                     ],
                 ),
                 size::BODY,
