@@ -66,6 +66,9 @@ pub struct Offer {
     pub text: String,
     /// Whether it is an action rather than words.
     pub action: bool,
+    /// Other ways to say it (the choice's `examples`), for the own-words matcher.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
 }
 
 /// One line of the transcript.
@@ -300,10 +303,11 @@ impl Session {
     /// The offers of the current decision, in display order.
     pub fn offers(&self) -> Vec<Offer> {
         let scenario = self.prepared.scenario();
-        let entry = |position: usize, text: &str, action: bool| Offer {
+        let entry = |position: usize, text: &str, action: bool, examples: &[String]| Offer {
             number: position + 1,
             text: text.to_owned(),
             action,
+            examples: examples.to_vec(),
         };
         match (self.phase, self.state.place) {
             (Phase::Choosing, Place::Node(n)) => {
@@ -313,7 +317,11 @@ impl Session {
                 self.order
                     .iter()
                     .enumerate()
-                    .filter_map(|(p, &i)| node.choices.get(i).map(|c| entry(p, &c.text, c.action)))
+                    .filter_map(|(p, &i)| {
+                        node.choices
+                            .get(i)
+                            .map(|c| entry(p, &c.text, c.action, &c.examples))
+                    })
                     .collect()
             }
             (Phase::WrapUp(q), _) => {
@@ -323,7 +331,12 @@ impl Session {
                 self.order
                     .iter()
                     .enumerate()
-                    .filter_map(|(p, &i)| question.options.get(i).map(|o| entry(p, &o.text, false)))
+                    .filter_map(|(p, &i)| {
+                        question
+                            .options
+                            .get(i)
+                            .map(|o| entry(p, &o.text, false, &[]))
+                    })
                     .collect()
             }
             _ => Vec::new(),

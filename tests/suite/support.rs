@@ -45,3 +45,12 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp folder can be made");
     dir
 }
+
+/// The matcher with the shipped model, loaded once for the whole test run.
+pub fn matcher() -> &'static frontline::matcher::Matcher {
+    static MATCHER: std::sync::OnceLock<frontline::matcher::Matcher> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| {
+        frontline::matcher::Matcher::load(&project("assets/matcher/use-m3-latin.bin"))
+            .expect("the shipped matcher model loads")
+    })
+}
