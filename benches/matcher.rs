@@ -3,6 +3,9 @@
 //!
 //! - `matcher/rank_5_choices`: one typed reply ranked against a node of 5 choices (every
 //!   choice encoded afresh, as `frontline match` and `play --replies` do);
+//! - `matcher/rank_prepared_5_choices`: the same with the node prepared beforehand
+//!   (`Matcher::prepare`, as the app can do while the customer speaks): only the reply is
+//!   encoded;
 //! - `matcher/load`: loading the shipped model.
 //!
 //! Run with `cargo bench --no-default-features --bench matcher`.
@@ -33,6 +36,15 @@ fn matcher(c: &mut Criterion) {
         b.iter(|| {
             matcher.rank(
                 black_box(&choices),
+                black_box("la prima rata 162,20 entro il 16 gennaio, le mando il piano per sms"),
+            )
+        });
+    });
+    let prepared = matcher.prepare(&choices);
+    group.bench_function("rank_prepared_5_choices", |b| {
+        b.iter(|| {
+            matcher.rank_prepared(
+                black_box(&prepared),
                 black_box("la prima rata 162,20 entro il 16 gennaio, le mando il piano per sms"),
             )
         });

@@ -51,8 +51,10 @@ pub(super) struct Encoder {
     chunk_of: Vec<u8>,
     scale: Vec<f32>,
     low: Vec<f32>,
-    /// Rows of 512 six-bit values, 4 values in 3 bytes.
-    table: Vec<u8>,
+    /// The model file: the embedding table is read in place from it, not copied.
+    file: Vec<u8>,
+    /// Where the table starts in `file`: rows of 512 six-bit values, 4 values in 3 bytes.
+    table_start: usize,
     eps: f32,
     projection: Array2<f32>,
     projection_bias: Array1<f32>,
@@ -155,24 +157,24 @@ impl<'a> Reader<'a> {
 
 /// A float16 bit pattern as f32 (normal, subnormal, zero, infinity and NaN).
 fn f16_to_f32(half: u16) -> f32 {
-    let exponent = i32::from((half >> 10) & 0x1F);
-    let mantissa = f32::from(half & 0x3FF);
-    let magnitude = match exponent {
-        0 => mantissa * 2f32.powi(-24),
-        31 if mantissa == 0.0 => f32::INFINITY,
-        31 => f32::NAN,
-        e => (1.0 + mantissa / 1024.0) * 2f32.powi(e - 15),
-    };
-    if half >> 15 == 1 {
-        -magnitude
-    } else {
-        magnitude
+    let sign = u32::from(half >> 15) << 31;
+    let exponent = u32::from((half >> 10) & 0x1F);
+    let mantissa = u32::from(half & 0x3FF);
+    match exponent {
+        // Zero and subnormals: mantissa × 2^-24, exactly representable in f32.
+        0 => {
+            let magnitude = mantissa as f32 / (1u32 << 24) as f32;
+            f32::from_bits(sign | magnitude.to_bits())
+        }
+        0x1F => f32::from_bits(sign | 0x7F80_0000 | (mantissa << 13)),
+        _ => f32::from_bits(sign | ((exponent + 127 - 15) << 23) | (mantissa << 13)),
     }
 }
 
 impl Encoder {
-    /// Reads a model file's bytes.
-    pub(super) fn read(bytes: &[u8]) -> Result<Encoder, ModelError> {
+    /// Reads a model file's bytes (and keeps them: the embedding table stays in place).
+    pub(super) fn read(file: Vec<u8>) -> Result<Encoder, ModelError> {
+        let bytes = file.as_slice();
         let mut r = Reader { bytes, pos: 0 };
         if r.take(MAGIC.len(), "the signature").ok() != Some(&MAGIC[..]) {
             return Err(ModelError::NotAModel);
@@ -203,9 +205,8 @@ impl Encoder {
                 "an embedding row names no chunk".into(),
             ));
         }
-        let table = r
-            .take(count * WIDTH / 4 * 3, "the embedding table")?
-            .to_vec();
+        let table_start = r.pos;
+        r.take(count * WIDTH / 4 * 3, "the embedding table")?;
         let eps = r.f32("the layer norms")?;
         let mut projections = Vec::new();
         let mut branches = Vec::new();
@@ -235,36 +236,51 @@ impl Encoder {
             ndarray::concatenate(Axis(0), &parts.iter().map(|p| p.view()).collect::<Vec<_>>())
                 .map_err(|e| ModelError::Damaged(e.to_string()))
         };
-        let encoder = Encoder {
-            tokenizer: Tokenizer::new(pieces, unknown_score, rules),
-            chunk_of,
-            scale,
-            low,
-            table,
-            eps,
-            projection: concat_matrix(projections.iter().map(|p| &p.0).collect())?,
-            projection_bias: concat_vector(projections.iter().map(|p| &p.1).collect())?,
-            projection_gain: concat_vector(projections.iter().map(|p| &p.2).collect())?,
-            projection_shift: concat_vector(projections.iter().map(|p| &p.3).collect())?,
-            branches,
-            features_gain: r.vector("ln_g", features)?,
-            features_shift: r.vector("ln_b", features)?,
-            output: r.matrix("cnn_W", features, WIDTH)?,
-            output_bias: r.vector("cnn_b", WIDTH)?,
-            d0: r.matrix("d0", WIDTH, 320)?,
-            d1: r.matrix("d1", 320, 320)?,
-            p1: r.matrix("p1", WIDTH, 320)?,
-            d2: r.matrix("d2", 320, WIDTH)?,
-            p3: r.matrix("p3", 320, WIDTH)?,
-            d3: r.matrix("d3", WIDTH, WIDTH)?,
-        };
+        let tokenizer = Tokenizer::new(pieces, unknown_score, rules);
+        let projection = concat_matrix(projections.iter().map(|p| &p.0).collect())?;
+        let projection_bias = concat_vector(projections.iter().map(|p| &p.1).collect())?;
+        let projection_gain = concat_vector(projections.iter().map(|p| &p.2).collect())?;
+        let projection_shift = concat_vector(projections.iter().map(|p| &p.3).collect())?;
+        let features_gain = r.vector("ln_g", features)?;
+        let features_shift = r.vector("ln_b", features)?;
+        let output = r.matrix("cnn_W", features, WIDTH)?;
+        let output_bias = r.vector("cnn_b", WIDTH)?;
+        let d0 = r.matrix("d0", WIDTH, 320)?;
+        let d1 = r.matrix("d1", 320, 320)?;
+        let p1 = r.matrix("p1", WIDTH, 320)?;
+        let d2 = r.matrix("d2", 320, WIDTH)?;
+        let p3 = r.matrix("p3", 320, WIDTH)?;
+        let d3 = r.matrix("d3", WIDTH, WIDTH)?;
         if r.pos != bytes.len() {
             return Err(ModelError::Damaged(format!(
                 "{} bytes after the last weights",
                 bytes.len() - r.pos
             )));
         }
-        Ok(encoder)
+        Ok(Encoder {
+            tokenizer,
+            chunk_of,
+            scale,
+            low,
+            file,
+            table_start,
+            eps,
+            projection,
+            projection_bias,
+            projection_gain,
+            projection_shift,
+            branches,
+            features_gain,
+            features_shift,
+            output,
+            output_bias,
+            d0,
+            d1,
+            p1,
+            d2,
+            p3,
+            d3,
+        })
     }
 
     /// The dequantised embedding of vocabulary row `id`.
@@ -272,7 +288,9 @@ impl Encoder {
         let row = id as usize;
         let chunk = usize::from(self.chunk_of[row]);
         let (scale, low) = (self.scale[chunk], self.low[chunk]);
-        let bytes = &self.table[row * WIDTH / 4 * 3..(row + 1) * WIDTH / 4 * 3];
+        let row_bytes = WIDTH / 4 * 3;
+        let start = self.table_start + row * row_bytes;
+        let bytes = &self.file[start..start + row_bytes];
         for (packed, values) in bytes.chunks_exact(3).zip(out.chunks_exact_mut(4)) {
             let word =
                 u32::from(packed[0]) | u32::from(packed[1]) << 8 | u32::from(packed[2]) << 16;

@@ -103,6 +103,14 @@ pub struct TooClose {
     pub similarity: f32,
 }
 
+/// A node's choices with their meanings and words computed ([`Matcher::prepare`]).
+#[derive(Debug, Clone)]
+pub struct PreparedChoices {
+    /// Per choice, the meaning of its text and of each example.
+    meanings: Vec<Vec<Vec<f32>>>,
+    words: Vec<Words>,
+}
+
 /// A node's choice as the matcher reads it: its text and its examples.
 pub type ChoiceWords<'a> = (&'a str, &'a [String]);
 
@@ -113,7 +121,7 @@ impl Matcher {
             path: path.to_owned(),
             source,
         })?;
-        let encoder = Encoder::read(&bytes).map_err(|source| MatcherError::Model {
+        let encoder = Encoder::read(bytes).map_err(|source| MatcherError::Model {
             path: path.to_owned(),
             source,
         })?;
@@ -128,23 +136,31 @@ impl Matcher {
 
     /// Ranks a node's choices (text and examples of each, in the order written) for `reply`.
     pub fn rank(&self, choices: &[ChoiceWords], reply: &str) -> Ranking {
-        let meanings: Vec<Vec<Vec<f32>>> = choices
-            .iter()
-            .map(|(text, examples)| {
-                std::iter::once(*text)
-                    .chain(examples.iter().map(String::as_str))
-                    .map(|t| self.encoder.embed(t))
-                    .collect()
-            })
-            .collect();
-        let words: Vec<Words> = choices
-            .iter()
-            .map(|(text, examples)| {
-                Words::of(std::iter::once(*text).chain(examples.iter().map(String::as_str)))
-            })
-            .collect();
+        self.rank_prepared(&self.prepare(choices), reply)
+    }
+
+    /// A node's choices made ready for [`Matcher::rank_prepared`]: the app prepares a node
+    /// once, while the customer speaks, and then only the reply is encoded.
+    pub fn prepare(&self, choices: &[ChoiceWords]) -> PreparedChoices {
+        PreparedChoices {
+            meanings: choices
+                .iter()
+                .map(|c| {
+                    variants(c)
+                        .into_iter()
+                        .map(|t| self.encoder.embed(t))
+                        .collect()
+                })
+                .collect(),
+            words: choices.iter().map(|c| Words::of(variants(c))).collect(),
+        }
+    }
+
+    /// Ranks prepared choices for `reply`.
+    pub fn rank_prepared(&self, choices: &PreparedChoices, reply: &str) -> Ranking {
+        let PreparedChoices { meanings, words } = choices;
         let reply_meaning = self.encoder.embed(reply);
-        let evidence = lexical::evidence(&Words::of([reply]), &words);
+        let evidence = lexical::evidence(&Words::of([reply]), words);
         let mut ranked: Vec<Ranked> = meanings
             .iter()
             .zip(&evidence)
@@ -215,6 +231,13 @@ impl Matcher {
     pub fn meaning(&self, text: &str) -> Vec<f32> {
         self.encoder.embed(text)
     }
+}
+
+/// A choice's text, then its examples.
+fn variants<'a>((text, examples): &ChoiceWords<'a>) -> Vec<&'a str> {
+    std::iter::once(*text)
+        .chain(examples.iter().map(String::as_str))
+        .collect()
 }
 
 /// The cosine of two unit vectors.

@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+/// Hash maps keyed by short strings, looked up for every character of a reply.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// The piece id of an unknown character.
 const UNK: u32 = 0;
 /// The piece id that opens every sentence.
@@ -15,14 +18,14 @@ const SPACE: &str = "\u{2581}";
 /// Turns a reply into the vocabulary ids the encoder reads.
 #[derive(Debug)]
 pub(super) struct Tokenizer {
-    /// Every piece and every prefix of a piece: `id + 1` for a piece, 0 for a bare prefix.
-    prefixes: HashMap<Box<str>, u32>,
+    /// Every piece and its id.
+    pieces: FastMap<Box<str>, u32>,
     scores: Vec<f32>,
     unknown_score: f32,
     /// The longest piece, in characters.
     longest: usize,
     /// Normaliser rules: a byte string and what it becomes.
-    rules: HashMap<Box<[u8]>, Box<[u8]>>,
+    rules: FastMap<Box<[u8]>, Box<[u8]>>,
     longest_rule: usize,
 }
 
@@ -33,17 +36,14 @@ impl Tokenizer {
         unknown_score: f32,
         rules: Vec<(Vec<u8>, Vec<u8>)>,
     ) -> Self {
-        let mut prefixes: HashMap<Box<str>, u32> = HashMap::with_capacity(pieces.len() * 3);
+        let mut map: FastMap<Box<str>, u32> =
+            FastMap::with_capacity_and_hasher(pieces.len(), Default::default());
         let mut scores = Vec::with_capacity(pieces.len());
         let mut longest = 0;
-        for (id, (piece, score)) in (1u32..).zip(pieces) {
+        for (id, (piece, score)) in (0u32..).zip(pieces) {
             scores.push(score);
-            let ends: Vec<usize> = piece.char_indices().map(|(i, _)| i).skip(1).collect();
-            longest = longest.max(ends.len() + 1);
-            for end in ends {
-                prefixes.entry(piece[..end].into()).or_insert(0);
-            }
-            prefixes.insert(piece.into_boxed_str(), id);
+            longest = longest.max(piece.chars().count());
+            map.insert(piece.into_boxed_str(), id);
         }
         let longest_rule = rules.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         let rules = rules
@@ -51,7 +51,7 @@ impl Tokenizer {
             .map(|(k, v)| (k.into_boxed_slice(), v.into_boxed_slice()))
             .collect();
         Tokenizer {
-            prefixes,
+            pieces: map,
             scores,
             unknown_score,
             longest,
@@ -146,13 +146,9 @@ impl Tokenizer {
             let base = best[i];
             let mut single = false;
             for j in i + 1..=(i + self.longest).min(chars) {
-                let Some(&entry) = self.prefixes.get(&normalized[offsets[i]..offsets[j]]) else {
-                    break;
-                };
-                if entry == 0 {
+                let Some(&id) = self.pieces.get(&normalized[offsets[i]..offsets[j]]) else {
                     continue;
-                }
-                let id = entry - 1;
+                };
                 let score = base + f64::from(self.scores[id as usize]);
                 if score > best[j] {
                     best[j] = score;
