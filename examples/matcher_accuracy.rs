@@ -69,9 +69,15 @@ fn main() -> Result<(), String> {
         } else {
             "English"
         };
+        let sure = if ranking.confident {
+            "sure"
+        } else {
+            "not sure"
+        };
         for key in [
             format!("style: {style}"),
             format!("language: {language}"),
+            format!("when {sure}"),
             "overall".to_owned(),
         ] {
             let counts = tally.entry(key).or_default();

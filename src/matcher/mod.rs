@@ -142,17 +142,18 @@ impl Matcher {
     /// A node's choices made ready for [`Matcher::rank_prepared`]: the app prepares a node
     /// once, while the customer speaks, and then only the reply is encoded.
     pub fn prepare(&self, choices: &[ChoiceWords]) -> PreparedChoices {
+        // Every text of the node through the encoder at once, then split back per choice.
+        let texts: Vec<Vec<&str>> = choices.iter().map(variants).collect();
+        let mut vectors = self
+            .encoder
+            .embed_all(&texts.iter().flatten().copied().collect::<Vec<_>>())
+            .into_iter();
         PreparedChoices {
-            meanings: choices
+            meanings: texts
                 .iter()
-                .map(|c| {
-                    variants(c)
-                        .into_iter()
-                        .map(|t| self.encoder.embed(t))
-                        .collect()
-                })
+                .map(|t| vectors.by_ref().take(t.len()).collect())
                 .collect(),
-            words: choices.iter().map(|c| Words::of(variants(c))).collect(),
+            words: texts.into_iter().map(Words::of).collect(),
         }
     }
 
@@ -203,10 +204,8 @@ impl Matcher {
     /// The pairs of `choices` too close in meaning to tell apart (their texts' meanings at least
     /// 0.9 alike and no figure to separate them), for the checker's `choices-too-close`.
     pub fn too_close(&self, choices: &[Choice]) -> Vec<TooClose> {
-        let meanings: Vec<Vec<f32>> = choices
-            .iter()
-            .map(|c| self.encoder.embed(&c.text))
-            .collect();
+        let texts: Vec<&str> = choices.iter().map(|c| c.text.as_str()).collect();
+        let meanings = self.encoder.embed_all(&texts);
         let figures: Vec<Vec<f64>> = choices
             .iter()
             .map(|c| lexical::figures_of(&c.text))

@@ -103,7 +103,7 @@ fn every_choice_is_ranked_once_with_a_score_from_0_to_1() {
 
 #[test]
 fn a_choice_examples_let_it_match_words_its_text_does_not_use() {
-    let examples = vec!["le mando il dettaglio via email".to_owned()];
+    let examples = ["le mando il dettaglio via email".to_owned()];
     let choices: Vec<ChoiceWords> = vec![
         ("Send a breakdown of the bill by email.", &examples[..]),
         ("Ask the customer to call back tomorrow.", &[][..]),
