@@ -18,7 +18,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use frontline::analysis::Analysis;
+use frontline::engine::analysis::Analysis;
 use frontline::engine::{Answer, Mode, Playbook, Session};
 use frontline::library::{Library, on_every_core, scenario_files};
 use frontline::scenario::{Scenario, parse, ron_options};

@@ -83,6 +83,18 @@ pub enum Code {
     ScoringLoop,
     /// The scenario has more states than the checker explores.
     TooManyStates,
+    /// A `{placeholder}` that some variant does not define, or that is used where no variant applies.
+    UnknownPlaceholder,
+    /// A brace in a text or value that makes no `{placeholder}`.
+    StrayBrace,
+    /// A variant value no text uses.
+    UnusedValue,
+    /// A naive player (longest answer, most figures, ...) passes the call.
+    Guessable,
+    /// A time limit shorter than it takes to read the line and the answers.
+    TimerTooShort,
+    /// Letting the timer run out costs nothing.
+    FreeSilence,
 }
 
 impl Code {

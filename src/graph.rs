@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use crate::analysis::Analysis;
+use crate::engine::analysis::Analysis;
 use crate::engine::{Move, Place, Playbook};
 use crate::scenario::{Choice, Points};
 

@@ -7,7 +7,6 @@
 // A `Diagnostic` is returned at most once per file read; boxing it would buy nothing.
 #![allow(clippy::result_large_err)]
 
-pub mod analysis;
 #[cfg(feature = "app")]
 pub mod app;
 pub mod check;

@@ -7,9 +7,10 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::check::{AssetRoots, check};
+use crate::check::check;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::Prepared;
+use crate::scenario::AssetRoots;
 use crate::scenario::{MAX_FILE_BYTES, Scenario, parse};
 
 /// Most files a library scan takes in.

@@ -22,6 +22,8 @@ mod match_command;
 mod matcher_encoder;
 #[path = "suite/matcher_ranking.rs"]
 mod matcher_ranking;
+#[path = "suite/naive.rs"]
+mod naive;
 #[path = "suite/play_replies.rs"]
 mod play_replies;
 #[path = "suite/playthrough.rs"]
@@ -32,3 +34,7 @@ mod properties;
 mod records;
 #[path = "suite/support.rs"]
 mod support;
+#[path = "suite/timers.rs"]
+mod timers;
+#[path = "suite/variants.rs"]
+mod variants;

@@ -448,7 +448,8 @@ impl Call {
                     text: String::new(),
                     action: false,
                     when: String::new(),
-                    points: if loops { [0; 3] } else { [-1, 0, 0] },
+                    // Silence always costs: a free one is what `free-silence` warns of.
+                    points: [-1, 0, 0],
                     mood: [10, 5 * self.rng.random_range(0..=2), 0, -20],
                     sets: Vec::new(),
                     clears,
@@ -638,7 +639,18 @@ fn write_node(out: &mut String, node: &Node) {
     if let Some(cue) = node.cue {
         let _ = writeln!(out, "            cue: {cue:?},");
     }
-    if let Some((seconds, silence)) = &node.timer {
+    if let Some((drawn, silence)) = &node.timer {
+        // Time to read the longest line and every answer at 230 words a minute, plus 3 s.
+        let words = |text: &str| text.split_whitespace().count();
+        let line = node
+            .say
+            .iter()
+            .chain(node.say_if.iter().map(|(_, line)| line))
+            .map(|line| words(line))
+            .max()
+            .unwrap_or(0);
+        let answers: usize = node.choices.iter().map(|c| words(&c.text)).sum();
+        let seconds = (*drawn).max(((line + answers) * 60).div_ceil(230) as u32 + 4);
         let _ = writeln!(
             out,
             "            timer: (\n                seconds: {seconds},\n                silence: ("

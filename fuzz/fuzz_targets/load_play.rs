@@ -7,11 +7,10 @@
 
 use std::path::Path;
 
-use frontline::analysis::Report;
-use frontline::check::{AssetRoots, play_auto};
-use frontline::engine::{Answer, Mode, Phase, Session};
+use frontline::engine::Report;
+use frontline::engine::{Answer, Mode, Phase, Session, Strategy, autoplay};
 use frontline::library::load_bytes;
-use frontline::scenario::{Dimension, Points};
+use frontline::scenario::{AssetRoots, Dimension, Points};
 use libfuzzer_sys::fuzz_target;
 
 /// Most answers a fuzzed session takes before it is abandoned.
@@ -25,10 +24,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let analysis = &prepared.analysis;
-    let expert = play_auto(&prepared, 7, true);
-    let expert_passes = expert.result().is_some_and(|r| r.passed);
-    let _report = Report::new(&prepared.book, analysis, expert_passes);
-    let _worst = play_auto(&prepared, 7, false);
+    let _report = Report::new(&prepared);
+    let _worst = autoplay(&prepared, 7, Mode::Exam, Strategy::Worst);
 
     // Sessions with answers read from the input bytes, back to front, with seeds from the length.
     for round in 0..3u64 {

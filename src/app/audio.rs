@@ -18,15 +18,15 @@ use super::Options;
 use super::screens::library::Trainee;
 use super::theme::{Fonts, palette, size, space};
 use super::widget;
-use crate::check::{AssetRoots, Cue, resolve_cue};
+use crate::scenario::{AssetRoots, BuiltinCue, Cue, Sound as Found};
 
 /// What the call asks the speakers for.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
 pub enum Sound {
-    /// A cue: a built-in name or a file relative to the scenario's folders.
+    /// A cue: a built-in sound or a file relative to the scenario's folders.
     Cue {
         /// As written in the scenario.
-        name: String,
+        cue: Cue,
         /// The scenario file, to resolve relative paths.
         scenario: PathBuf,
     },
@@ -183,9 +183,9 @@ fn open() -> Result<(Speakers, Option<String>), String> {
     let voice = track(Channel::Voice)?;
     let effects = track(Channel::Effects)?;
     let ambience = track(Channel::Ambience)?;
-    let clips = crate::check::BUILTIN_CUES
-        .iter()
-        .map(|&name| (name.to_owned(), synthesise(name)))
+    let clips = BuiltinCue::ALL
+        .into_iter()
+        .map(|cue| (cue.name().to_owned(), synthesise(cue)))
         .collect();
     Ok((
         Speakers {
@@ -229,10 +229,10 @@ impl Speakers {
 }
 
 /// The channel of a built-in cue: voices, the room, or effects.
-fn channel_of(name: &str) -> Channel {
-    match name {
-        "sob" | "sigh" | "shout" => Channel::Voice,
-        "ambience" => Channel::Ambience,
+fn channel_of(cue: BuiltinCue) -> Channel {
+    match cue {
+        cue if cue.is_voice() => Channel::Voice,
+        BuiltinCue::Ambience => Channel::Ambience,
         _ => Channel::Effects,
     }
 }
@@ -267,22 +267,13 @@ fn play(
     };
     for sound in sounds.read() {
         match sound {
-            Sound::Cue { name, scenario } => {
-                let library = options
-                    .libraries
-                    .iter()
-                    .filter(|l| scenario.starts_with(l))
-                    .max_by_key(|l| l.components().count())
-                    .cloned();
-                let roots = AssetRoots {
-                    library,
-                    assets: options.assets.clone(),
-                };
-                let (clip, channel) = match resolve_cue(name, scenario, &roots) {
-                    Ok(Cue::Builtin(name)) => {
-                        (speakers.clips.get(&name).cloned(), channel_of(&name))
+            Sound::Cue { cue, scenario } => {
+                let roots = AssetRoots::of(scenario, &options.libraries, options.assets.clone());
+                let (clip, channel) = match cue.locate(scenario, &roots) {
+                    Ok(Found::Builtin(cue)) => {
+                        (speakers.clips.get(cue.name()).cloned(), channel_of(cue))
                     }
-                    Ok(Cue::File(path)) => {
+                    Ok(Found::File(path)) => {
                         let key = path.to_string_lossy().into_owned();
                         let clip = match speakers.clips.get(&key) {
                             Some(clip) => Some(clip.clone()),
@@ -300,12 +291,12 @@ fn play(
                 }
             }
             Sound::Ring | Sound::Ambience => {
-                let (name, channel) = if *sound == Sound::Ring {
-                    ("ring", Channel::Effects)
+                let (cue, channel) = if *sound == Sound::Ring {
+                    (BuiltinCue::Ring, Channel::Effects)
                 } else {
-                    ("ambience", Channel::Ambience)
+                    (BuiltinCue::Ambience, Channel::Ambience)
                 };
-                if let Some(clip) = speakers.clips.get(name).cloned() {
+                if let Some(clip) = speakers.clips.get(cue.name()).cloned() {
                     let looped = clip.loop_region(..);
                     if let Some(handle) = speakers.play(looped, channel) {
                         speakers.looping.push(handle);
@@ -395,27 +386,27 @@ fn envelope(t: f32, length: f32) -> f32 {
 }
 
 /// A built-in cue, synthesised: see assets/README.md.
-fn synthesise(name: &str) -> StaticSoundData {
-    match name {
+fn synthesise(cue: BuiltinCue) -> StaticSoundData {
+    match cue {
         // The Italian ring: 425 Hz, one second on, four off.
-        "ring" => render(5.0, |t, _| {
+        BuiltinCue::Ring => render(5.0, |t, _| {
             let on = envelope(t, 1.0);
             on * 0.35 * (TAU * 425.0 * t).sin()
         }),
         // The busy tone after a hang-up: 425 Hz, 0.2 s on, 0.2 s off, three times.
-        "hang-up" => render(1.2, |t, _| {
+        BuiltinCue::HangUp => render(1.2, |t, _| {
             let on = envelope(t % 0.4, 0.2);
             on * 0.35 * (TAU * 425.0 * t).sin()
         }),
         // Three falling, trembling voiced breaths.
-        "sob" => render(1.8, |t, noise| {
+        BuiltinCue::Sob => render(1.8, |t, noise| {
             let burst = t % 0.6;
             let pitch = 330.0 - burst * 180.0 + 12.0 * (TAU * 7.0 * t).sin();
             let voice = (TAU * pitch * t).sin() * 0.5 + 0.2 * (TAU * pitch * 2.0 * t).sin();
             envelope(burst, 0.45) * (0.5 * voice + 0.15 * noise.next())
         }),
         // Breath noise swelling and fading.
-        "sigh" => {
+        BuiltinCue::Sigh => {
             let mut low = 0.0;
             render(1.4, move |t, noise| {
                 low += (noise.next() - low) * 0.16;
@@ -424,14 +415,14 @@ fn synthesise(name: &str) -> StaticSoundData {
             })
         }
         // A raised voice: a harsh buzz with a rising, wavering pitch.
-        "shout" => render(0.7, |t, noise| {
+        BuiltinCue::Shout => render(0.7, |t, noise| {
             let pitch = 220.0 + 80.0 * t + 6.0 * (TAU * 9.0 * t).sin();
             let phase = (pitch * t).fract();
             let saw = 2.0 * phase - 1.0;
             envelope(t, 0.7) * (0.35 * saw + 0.05 * noise.next())
         }),
         // Keyboard clicks at an uneven pace.
-        "typing" => render(1.2, |t, noise| {
+        BuiltinCue::Typing => render(1.2, |t, noise| {
             let beat = t * 11.0;
             let local = beat.fract() / 11.0;
             let skip = (beat.floor() as u32).is_multiple_of(4);
@@ -442,7 +433,7 @@ fn synthesise(name: &str) -> StaticSoundData {
             }
         }),
         // A gentle arpeggio: C, E, G, E, F, A, C, A.
-        "hold-music" => render(6.4, |t, _| {
+        BuiltinCue::HoldMusic => render(6.4, |t, _| {
             const NOTES: [f32; 8] = [261.6, 329.6, 392.0, 329.6, 349.2, 440.0, 523.3, 440.0];
             let step = (t / 0.4) as usize % NOTES.len();
             let local = t % 0.4;
@@ -450,7 +441,7 @@ fn synthesise(name: &str) -> StaticSoundData {
             envelope(local, 0.38) * 0.22 * ((TAU * f * t).sin() + 0.3 * (TAU * 2.0 * f * t).sin())
         }),
         // The room: a low, soft murmur (filtered noise with a slow swell).
-        _ => {
+        BuiltinCue::Ambience => {
             let mut low = 0.0;
             render(8.0, move |t, noise| {
                 low += (noise.next() - low) * 0.04;

@@ -11,10 +11,10 @@ use bevy::asset::{AssetLoader, LoadContext, LoadedFolder};
 use bevy::prelude::*;
 
 use super::Options;
-use crate::check::AssetRoots;
 use crate::diagnostic::Diagnostic;
 use crate::engine::Prepared;
 use crate::library::{LibraryEntry, load_bytes};
+use crate::scenario::AssetRoots;
 use crate::scenario::Scenario;
 
 /// One scenario file as loaded: broken or playable, never an asset error.

@@ -12,9 +12,8 @@ use super::catalog::Catalog;
 use super::screens::call::{Call, Pace, Stage};
 use super::screens::{Command, Screen};
 use super::{AppSystems, Options, windowed};
-use crate::cli::play::AutoPlayer;
-use crate::cli::{AutoPlay, Failure};
 use crate::engine::{Answer, Phase};
+use crate::engine::{Player, Strategy};
 
 /// Arguments of `frontline demo`.
 #[derive(Debug, Args)]
@@ -25,8 +24,8 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// How the call is played: the expert path, the worst path, or random answers from the seed.
-    #[arg(long, value_enum, default_value_t = AutoPlay::Expert)]
-    pub auto: AutoPlay,
+    #[arg(long, value_name = "PLAYER", default_value = "expert")]
+    pub auto: Strategy,
     /// Folder where library.png, call.png, debrief.png and progress.png are written.
     #[arg(long)]
     pub screenshots: PathBuf,
@@ -48,8 +47,22 @@ const SILENCE_PACE: f32 = 15.0;
 /// The demo gives up after this many frames.
 const MAX_FRAMES: u32 = 20_000;
 
+/// Why the demo could not run.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DemoError {
+    /// No library to find the scenario in (a usage error).
+    #[error("no scenario library found: give --library, or run from the project folder")]
+    NoLibrary,
+    /// The screenshots folder cannot be made.
+    #[error("cannot create {0}")]
+    Folder(String),
+    /// The app stopped before the call's debrief.
+    #[error("the demo did not finish: the scenario was not found or could not be played")]
+    Unfinished,
+}
+
 /// Runs the demo; the screenshots are in `args.screenshots` when it returns `Ok`.
-pub fn run(args: DemoArgs) -> Result<(), Failure> {
+pub fn run(args: DemoArgs) -> Result<(), DemoError> {
     let mut options = Options::built_in();
     if let Some(library) = &args.library {
         options.libraries = vec![library.clone()];
@@ -69,13 +82,10 @@ pub fn run(args: DemoArgs) -> Result<(), Failure> {
         options.libraries.push(folder);
     }
     if options.libraries.is_empty() {
-        return Err(Failure::usage(
-            "no scenario library found: give --library, or run from the project folder",
-        ));
+        return Err(DemoError::NoLibrary);
     }
-    std::fs::create_dir_all(&args.screenshots).map_err(|e| {
-        Failure::problem(format!("cannot create {}: {e}", args.screenshots.display()))
-    })?;
+    std::fs::create_dir_all(&args.screenshots)
+        .map_err(|e| DemoError::Folder(format!("{}: {e}", args.screenshots.display())))?;
     options.seed = Some(args.seed);
     let scratch = std::env::temp_dir().join(format!("frontline-demo-{}", std::process::id()));
     options.data_dir = Some(args.data_dir.clone().unwrap_or_else(|| scratch.clone()));
@@ -85,7 +95,7 @@ pub fn run(args: DemoArgs) -> Result<(), Failure> {
     app.insert_resource(Script {
         scenario: args.scenario,
         seed: args.seed,
-        player: AutoPlayer::new(args.auto, args.seed),
+        player: Player::new(args.auto, args.seed),
         folder: args.screenshots,
         step: Step::Library,
         frames: 0,
@@ -100,9 +110,7 @@ pub fn run(args: DemoArgs) -> Result<(), Failure> {
     }
     match exit {
         AppExit::Success => Ok(()),
-        AppExit::Error(_) => Err(Failure::problem(
-            "the demo did not finish: the scenario was not found or could not be played",
-        )),
+        AppExit::Error(_) => Err(DemoError::Unfinished),
     }
 }
 
@@ -133,7 +141,7 @@ enum Step {
 struct Script {
     scenario: String,
     seed: u64,
-    player: AutoPlayer,
+    player: Player,
     folder: PathBuf,
     step: Step,
     /// Frames in the current step.

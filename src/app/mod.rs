@@ -22,7 +22,7 @@ use bevy::winit::WinitSettings;
 
 pub use audio::Volumes;
 pub use catalog::{Card, Catalog, ScenarioFile};
-pub use demo::{DemoArgs, run as demo};
+pub use demo::{DemoArgs, DemoError, run as demo};
 pub use records::{Notice, Records, Standings, recorded_name};
 pub use screens::call::{Call, Line, Pace, Stage};
 pub use screens::debrief::Debrief;

@@ -15,14 +15,13 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
-use crate::analysis::Report;
-use crate::check::play_auto;
 use crate::diagnostic::{Diagnostic, tally};
-use crate::engine::Prepared;
+use crate::engine::naive::giveaways;
+use crate::engine::{Prepared, Report, percent};
 use crate::library::{Library, LibraryEntry};
 use crate::paths;
 
-pub use play::{AutoPlay, PlayArgs};
+pub use play::PlayArgs;
 
 /// Frontline: a training simulator for contact-center calls.
 #[derive(Debug, Parser)]
@@ -150,7 +149,10 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Play(args) => play::run(args, out),
         Command::Match(args) => matching::run(args, out),
         #[cfg(feature = "app")]
-        Command::Demo(args) => crate::app::demo(args),
+        Command::Demo(args) => crate::app::demo(args).map_err(|error| match error {
+            crate::app::DemoError::NoLibrary => Failure::usage(error.to_string()),
+            _ => Failure::problem(error.to_string()),
+        }),
         Command::Analyze {
             scenario,
             library,
@@ -201,6 +203,14 @@ fn check(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(),
     let diagnostics: Vec<&Diagnostic> = library.diagnostics().collect();
     let owned: Vec<Diagnostic> = diagnostics.iter().map(|d| (*d).clone()).collect();
     let (errors, warnings) = tally(&owned);
+    // Across the library: how often the expert answer is simply the longest one.
+    let (decisions, longest) = library
+        .entries
+        .iter()
+        .filter_map(|entry| entry.prepared.as_ref())
+        .map(giveaways)
+        .fold((0, 0), |(d, l), g| (d + g.decisions, l + g.longest.len()));
+    let share = percent(longest as i64, decisions as i64);
     match format {
         Format::Json => {
             let value = json!({
@@ -208,6 +218,7 @@ fn check(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(),
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": owned,
+                "expert_longest": {"decisions": decisions, "longest": longest, "share": share},
             });
             write_json(out, &value)?;
         }
@@ -216,6 +227,14 @@ fn check(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(),
                 for diagnostic in &entry.diagnostics {
                     write(out, &diagnostic.render(entry.source.as_deref()))?;
                 }
+            }
+            if decisions > 0 {
+                write(
+                    out,
+                    &format!(
+                        "the expert answer is the longest in {longest} of {decisions} expert decisions ({share}%)\n"
+                    ),
+                )?;
             }
             write(
                 out,
@@ -328,10 +347,7 @@ fn analyze(
 ) -> Result<(), Failure> {
     let entry = resolve(scenario, library)?;
     let prepared = prepared_of(&entry)?;
-    let expert_passes = play_auto(&prepared, 0, true)
-        .result()
-        .is_some_and(|r| r.passed);
-    let report = Report::new(&prepared.book, &prepared.analysis, expert_passes);
+    let report = Report::new(&prepared);
     match format {
         Format::Json => write_json(out, &report),
         Format::Text => {
@@ -361,11 +377,32 @@ fn analyze(
                 }
             ));
             for (i, step) in report.expert_path.iter().enumerate() {
+                let choice = if step.choice.is_empty() {
+                    "(lets the timer run out)"
+                } else {
+                    &step.choice
+                };
+                text.push_str(&format!("  {:>2}. [{}] {choice}\n", i + 1, step.node));
+            }
+            let s = &report.shares;
+            text.push_str(&format!(
+                "expert total: empathy {}%, accuracy {}%, resolution {}% of it\n",
+                s.empathy, s.accuracy, s.resolution
+            ));
+            let g = &report.giveaways;
+            text.push_str(&format!(
+                "the expert answer is the longest at {} of {} decisions, has the most figures at {}\n",
+                g.longest.len(),
+                g.decisions,
+                g.most_figures.len()
+            ));
+            text.push_str("naive players (best over every variant and seed):\n");
+            for naive in &report.naive {
                 text.push_str(&format!(
-                    "  {:>2}. [{}] {}\n",
-                    i + 1,
-                    step.node,
-                    step.choice
+                    "  {:<13} {:>5}%  {}\n",
+                    naive.player,
+                    naive.overall,
+                    if naive.passed { "PASSES" } else { "fails" }
                 ));
             }
             write(out, &text)

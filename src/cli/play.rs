@@ -6,13 +6,12 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Instant, SystemTime};
 
 use clap::{Args, ValueEnum};
-use rand::rngs::Xoshiro256PlusPlus;
-use rand::{RngExt, SeedableRng};
+use rand::RngExt;
 use serde_json::json;
 
 use super::records::DataDir;
 use super::{Failure, Format, resolve, write, write_json};
-use crate::engine::{Answer, Entry, Mode, Phase, Session};
+use crate::engine::{Answer, Entry, Mode, Phase, Session, Strategy, play_out};
 use crate::library::LibraryEntry;
 use crate::records::{Call, ScenarioRef, default_trainee};
 
@@ -33,9 +32,11 @@ pub struct PlayArgs {
     /// Answers typed in the trainee's own words, one a line (an empty line lets a timer run out), each matched to the choice it means.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["choices", "auto"])]
     pub replies: Option<PathBuf>,
-    /// Play by itself: the expert path, the worst path, or random answers from the seed.
-    #[arg(long, value_enum)]
-    pub auto: Option<AutoPlay>,
+    /// Play by itself: `expert`, `worst`, `random` (answers drawn from the seed), or a naive
+    /// player who sees only the screen: `longest`, `shortest`, `most-figures`, `warmest`,
+    /// `first`, `last`, `action`, `silent`.
+    #[arg(long, value_name = "PLAYER")]
+    pub auto: Option<Strategy>,
     /// Library folder to find ids in (default: the built-in library).
     #[arg(long)]
     pub library: Option<PathBuf>,
@@ -57,17 +58,6 @@ pub enum ModeArg {
     Coach,
     /// Feedback only at the end.
     Exam,
-}
-
-/// `--auto` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AutoPlay {
-    /// The best answer at every step.
-    Expert,
-    /// Random answers drawn from the seed.
-    Random,
-    /// The worst answer at every step.
-    Worst,
 }
 
 /// A list of scripted answers.
@@ -126,8 +116,8 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> Result<(), Failure> {
             session.abandon();
             true
         }
-        (None, Some(auto)) => {
-            autoplay(&mut session, auto);
+        (None, Some(strategy)) => {
+            play_out(&mut session, strategy);
             true
         }
         (None, None) => {
@@ -208,59 +198,6 @@ fn record(
     }
 }
 
-/// Plays to the end by itself.
-pub fn autoplay(session: &mut Session, auto: AutoPlay) {
-    let mut player = AutoPlayer::new(auto, session.seed());
-    for _ in 0..10_000 {
-        let Some(answer) = player.answer(session) else {
-            break;
-        };
-        if session.answer(answer).is_err() {
-            break;
-        }
-    }
-    session.abandon();
-}
-
-/// Answers decisions by itself, one at a time: the expert's, the worst, or random ones.
-#[derive(Debug, Clone)]
-pub struct AutoPlayer {
-    auto: AutoPlay,
-    picker: Xoshiro256PlusPlus,
-}
-
-impl AutoPlayer {
-    /// A player for a call with this seed.
-    pub fn new(auto: AutoPlay, seed: u64) -> AutoPlayer {
-        // Random answers have their own stream, derived from the seed, so they do not disturb the call's.
-        AutoPlayer {
-            auto,
-            picker: Xoshiro256PlusPlus::seed_from_u64(seed ^ 0x9e37_79b9_7f4a_7c15),
-        }
-    }
-
-    /// The answer to the session's current decision; `None` when there is none.
-    pub fn answer(&mut self, session: &Session) -> Option<Answer> {
-        match self.auto {
-            AutoPlay::Expert => session.expert_answer(),
-            AutoPlay::Worst => session.worst_answer(),
-            AutoPlay::Random => {
-                let offers = session.offers().len();
-                let timed = session.time_limit().is_some();
-                let count = offers + usize::from(timed);
-                (count > 0).then(|| {
-                    let pick = self.picker.random_range(0..count);
-                    if pick < offers {
-                        Answer::Pick(pick + 1)
-                    } else {
-                        Answer::Silence
-                    }
-                })
-            }
-        }
-    }
-}
-
 /// Plays the call from the keyboard; `live` follows it answer by answer and is emptied at the end.
 fn interactive(session: &mut Session, live: &Live, out: &mut dyn Write) -> Result<(), Failure> {
     let result = converse(session, live, out);
@@ -269,7 +206,7 @@ fn interactive(session: &mut Session, live: &Live, out: &mut dyn Write) -> Resul
 }
 
 fn converse(session: &mut Session, live: &Live, out: &mut dyn Write) -> Result<(), Failure> {
-    let scenario = session.prepared().scenario().clone();
+    let scenario = session.scenario().clone();
     write(
         out,
         &format!(
@@ -432,6 +369,7 @@ pub(super) fn report_json(hash: &str, session: &Session) -> serde_json::Value {
         "version": scenario.version,
         "hash": hash,
         "seed": session.seed(),
+        "variant": session.variant(),
         "mode": session.mode().name(),
         "outcome": result.outcome,
         "ending": result.ending,

@@ -4,9 +4,6 @@
 //! to hash and copy. One rule, behind [`Playbook::apply`] (the session, the
 //! checker) and [`Playbook::successors`] (the analysis), is the only place
 //! where a choice changes a call.
-//! [`Projection`] knows, for every place, which flags and feelings the rules
-//! can still read from there on, so the analysis can merge states that differ
-//! only in what no rule will ever look at again.
 
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -80,9 +77,19 @@ pub enum Move {
     Silence,
 }
 
+/// The choice behind a move at a node of `scenario` (a playbook's scenario or one of its
+/// variants, which have the same nodes and choices).
+pub fn choice_in(scenario: &Scenario, node: usize, mv: Move) -> Option<&crate::scenario::Choice> {
+    let (_, written) = scenario.nodes.at(node)?;
+    match mv {
+        Move::Choose(i) => written.choices.get(i),
+        Move::Silence => written.timer.as_ref().map(|t| &t.silence),
+    }
+}
+
 /// The result of one move.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Step {
+pub struct Transition {
     /// The state after the move.
     pub state: State,
     /// Points earned by the move (plus the ending's, when it ends the call).
@@ -95,19 +102,19 @@ pub struct Step {
 
 /// A condition with flags resolved to bits, mood levels to plain thresholds and endings to indices.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Test {
-    all: u64,
-    none: u64,
+pub struct Guard {
+    pub(in crate::engine) all: u64,
+    pub(in crate::engine) none: u64,
     /// Whether any mood level is given (most conditions test flags only).
     moody: bool,
     /// Lowest level of each feeling, in [`Feeling::ALL`] order (0: any).
-    at_least: [u8; 4],
+    pub(in crate::engine) at_least: [u8; 4],
     /// Level each feeling must stay below (256: any).
-    below: [u16; 4],
-    endings: Vec<usize>,
+    pub(in crate::engine) below: [u16; 4],
+    pub(in crate::engine) endings: Vec<usize>,
 }
 
-impl Test {
+impl Guard {
     /// A test of flag bits, mood levels (as written) and ending indices.
     fn new(
         all: u64,
@@ -115,8 +122,8 @@ impl Test {
         at_least: &MoodLevels,
         below: &MoodLevels,
         endings: Vec<usize>,
-    ) -> Test {
-        let mut test = Test {
+    ) -> Guard {
+        let mut test = Guard {
             all,
             none,
             moody: false,
@@ -142,89 +149,6 @@ impl Test {
         !self.moody
             || (0..4).all(|i| levels[i] >= self.at_least[i] && u16::from(levels[i]) < self.below[i])
     }
-
-    /// What the test reads: its flags and the feelings whose level can change its answer.
-    fn reads(&self) -> Live {
-        Live {
-            flags: self.all | self.none,
-            feelings: Feeling::ALL
-                .into_iter()
-                .enumerate()
-                .filter(|&(i, _)| self.at_least[i] > 0 || self.below[i] < 256)
-                .fold(0, |mask, (_, feeling)| mask | feeling_bit(feeling)),
-        }
-    }
-}
-
-/// The bit of a feeling in [`Live::feelings`].
-fn feeling_bit(feeling: Feeling) -> u8 {
-    match feeling {
-        Feeling::Distress => 1,
-        Feeling::Anger => 2,
-        Feeling::Trust => 4,
-        Feeling::Patience => 8,
-    }
-}
-
-/// Flags and feelings some rule may read, one bit each.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Live {
-    flags: u64,
-    feelings: u8,
-}
-
-impl Live {
-    fn union(self, other: Live) -> Live {
-        Live {
-            flags: self.flags | other.flags,
-            feelings: self.feelings | other.feelings,
-        }
-    }
-}
-
-/// For every place, the flags and feelings that some rule may still read on the
-/// way from there to the end of the wrap-up (choice conditions, the `unless`
-/// flags of compliance rules, the hang-up threshold, wrap-up answers) before a
-/// choice sets or clears them.
-///
-/// Everything else in a [`State`] can never change what happens next (lines of
-/// `say_if` change only words), so [`Projection::relevant`] sets it to zero and
-/// two states that agree on the rest play out alike: the same moves, points,
-/// broken rules and endings from there on.
-#[derive(Debug, Clone, Default)]
-pub struct Projection {
-    nodes: Vec<Live>,
-    endings: Vec<Live>,
-}
-
-impl Projection {
-    /// The state with every flag and feeling no rule reads from its place on set to zero.
-    pub fn relevant(&self, state: &State) -> State {
-        let live = match state.place {
-            Place::Node(n) => self.nodes.get(n),
-            Place::Ending(e) => self.endings.get(e),
-        }
-        .copied()
-        .unwrap_or_default();
-        let keep = |feeling: Feeling| {
-            if live.feelings & feeling_bit(feeling) != 0 {
-                state.mood.get(feeling)
-            } else {
-                0
-            }
-        };
-        State {
-            place: state.place,
-            flags: state.flags & live.flags,
-            mood: Mood {
-                distress: keep(Feeling::Distress),
-                anger: keep(Feeling::Anger),
-                trust: keep(Feeling::Trust),
-                patience: keep(Feeling::Patience),
-            },
-            compliant: state.compliant,
-        }
-    }
 }
 
 /// Why a scenario cannot be prepared (the checker reports these first, with positions).
@@ -248,7 +172,7 @@ pub enum PrepareError {
 #[derive(Debug, Clone)]
 pub struct Edge {
     /// When it is offered.
-    pub when: Test,
+    pub when: Guard,
     /// Where it leads.
     pub next: Place,
     /// Bits it sets.
@@ -271,13 +195,13 @@ pub struct Playbook {
     /// Flag names by bit.
     pub flags: Vec<String>,
     start: usize,
-    edges: Vec<Vec<Edge>>,
-    silences: Vec<Option<Edge>>,
-    say_if: Vec<Vec<Test>>,
-    unless: Vec<u64>,
-    hang_up: Option<(u8, usize)>,
-    wrap_up: Vec<Vec<Option<Test>>>,
-    projection: Projection,
+    pub(in crate::engine) edges: Vec<Vec<Edge>>,
+    pub(in crate::engine) silences: Vec<Option<Edge>>,
+    say_if: Vec<Vec<Guard>>,
+    pub(in crate::engine) unless: Vec<u64>,
+    pub(in crate::engine) hang_up: Option<(u8, usize)>,
+    pub(in crate::engine) wrap_up: Vec<Vec<Option<Guard>>>,
+    closings: Vec<Vec<Guard>>,
 }
 
 impl Playbook {
@@ -303,7 +227,7 @@ impl Playbook {
                 Err(PrepareError::UnknownTarget(id.to_owned()))
             }
         };
-        let test = |condition: &Condition| -> Result<Test, PrepareError> {
+        let test = |condition: &Condition| -> Result<Guard, PrepareError> {
             let endings = condition
                 .endings
                 .iter()
@@ -314,7 +238,7 @@ impl Playbook {
                         .ok_or_else(|| PrepareError::UnknownTarget(id.clone()))
                 })
                 .collect::<Result<_, _>>()?;
-            Ok(Test::new(
+            Ok(Guard::new(
                 bits(&condition.flags),
                 bits(&condition.not_flags),
                 &condition.at_least,
@@ -378,6 +302,11 @@ impl Playbook {
             },
             None => None,
         };
+        let closings = scenario
+            .endings
+            .iter()
+            .map(|(_, ending)| ending.say_if.iter().map(|s| test(&s.when)).collect())
+            .collect::<Result<_, _>>()?;
         let wrap_up = scenario
             .wrap_up
             .iter()
@@ -388,7 +317,7 @@ impl Playbook {
                     .collect()
             })
             .collect::<Result<_, _>>()?;
-        let mut book = Playbook {
+        let book = Playbook {
             scenario,
             flags,
             start,
@@ -398,77 +327,9 @@ impl Playbook {
             unless,
             hang_up,
             wrap_up,
-            projection: Projection::default(),
+            closings,
         };
-        book.projection = book.live();
         Ok(book)
-    }
-
-    /// Works out what each place may still read (see [`Projection`]).
-    fn live(&self) -> Projection {
-        let endings = (0..self.scenario.endings.len())
-            .map(|e| {
-                self.wrap_up
-                    .iter()
-                    .flatten()
-                    .flatten()
-                    .filter(|test| test.endings.is_empty() || test.endings.contains(&e))
-                    .fold(Live::default(), |live, test| live.union(test.reads()))
-            })
-            .collect::<Vec<_>>();
-        // What each node reads itself, and where its moves may lead with the flags they
-        // leave alone: a flag a move sets or clears no longer depends on the state before.
-        let mut reads = Vec::with_capacity(self.edges.len());
-        let mut next = Vec::with_capacity(self.edges.len());
-        for (choices, silence) in self.edges.iter().zip(&self.silences) {
-            let mut own = Live::default();
-            let mut targets = Vec::new();
-            for edge in choices.iter().chain(silence) {
-                own = own.union(edge.when.reads());
-                for &rule in &edge.breaks {
-                    own.flags |= self.unless[rule];
-                }
-                let kept = !(edge.sets | edge.clears);
-                targets.push((edge.next, kept));
-                if let (Some((_, ending)), Place::Node(_)) = (self.hang_up, edge.next) {
-                    own.feelings |= feeling_bit(Feeling::Patience);
-                    targets.push((Place::Ending(ending), kept));
-                }
-            }
-            reads.push(own);
-            next.push(targets);
-        }
-        // A node may read whatever any place after it reads: grow to a fixed point.
-        let mut nodes = reads.clone();
-        let mut changed = true;
-        while changed {
-            changed = false;
-            for n in (0..nodes.len()).rev() {
-                let live = next[n]
-                    .iter()
-                    .map(|&(place, kept)| {
-                        let after = match place {
-                            Place::Node(m) => nodes[m],
-                            Place::Ending(e) => endings[e],
-                        };
-                        Live {
-                            flags: after.flags & kept,
-                            feelings: after.feelings,
-                        }
-                    })
-                    .fold(reads[n], Live::union);
-                if live != nodes[n] {
-                    nodes[n] = live;
-                    changed = true;
-                }
-            }
-        }
-        Projection { nodes, endings }
-    }
-
-    /// Which flags and feelings matter at each place, for merging states that play out alike.
-    pub fn projection(&self) -> &Projection {
-        &self.projection
     }
 
     /// The state a call starts in.
@@ -482,7 +343,7 @@ impl Playbook {
     }
 
     /// Whether a condition holds in a state (and, for wrap-up, at an ending).
-    pub fn holds(&self, test: &Test, state: &State) -> bool {
+    pub fn holds(&self, test: &Guard, state: &State) -> bool {
         let ending_ok = test.endings.is_empty()
             || matches!(state.place, Place::Ending(e) if test.endings.contains(&e));
         state.flags & test.all == test.all
@@ -532,15 +393,11 @@ impl Playbook {
 
     /// The choice (as written) behind a move at a node.
     pub fn choice(&self, node: usize, mv: Move) -> Option<&crate::scenario::Choice> {
-        let (_, written) = self.scenario.nodes.at(node)?;
-        match mv {
-            Move::Choose(i) => written.choices.get(i),
-            Move::Silence => written.timer.as_ref().map(|t| &t.silence),
-        }
+        choice_in(&self.scenario, node, mv)
     }
 
     /// Applies a move. `None` if the move is not possible in this state.
-    pub fn apply(&self, state: &State, mv: Move) -> Option<Step> {
+    pub fn apply(&self, state: &State, mv: Move) -> Option<Transition> {
         let Place::Node(n) = state.place else {
             return None;
         };
@@ -557,7 +414,7 @@ impl Playbook {
             .copied()
             .filter(|&r| self.breaks(r, next.flags))
             .collect();
-        Some(Step {
+        Some(Transition {
             state: next,
             points,
             broke,
@@ -601,9 +458,10 @@ impl Playbook {
         unless == 0 || flags & unless != unless
     }
 
-    /// The line variants a node offers in a state: the first matching `say_if`, else `say`.
-    pub fn variants(&self, node: usize, state: &State) -> &[String] {
-        let Some((_, written)) = self.scenario.nodes.at(node) else {
+    /// The line variants a node offers in a state, from `scenario` (this playbook's scenario,
+    /// or one of its variants): the first matching `say_if`, else `say`.
+    pub fn lines<'a>(&self, scenario: &'a Scenario, node: usize, state: &State) -> &'a [String] {
+        let Some((_, written)) = scenario.nodes.at(node) else {
             return &[];
         };
         self.say_if[node]
@@ -611,6 +469,31 @@ impl Playbook {
             .zip(&written.say_if)
             .find(|(test, _)| self.holds(test, state))
             .map_or(&written.say, |(_, s)| &s.say)
+    }
+
+    /// The closing line and the debrief's sentence of an ending reached in this state, from
+    /// `scenario` (this playbook's scenario, or one of its variants): the first `say_if`
+    /// whose condition holds, else the ending's own.
+    pub fn closing<'a>(
+        &self,
+        scenario: &'a Scenario,
+        ending: usize,
+        state: &State,
+    ) -> Option<(&'a str, &'a str)> {
+        let (_, written) = scenario.endings.at(ending)?;
+        let own = (written.say.as_str(), written.summary.as_str());
+        Some(
+            self.closings[ending]
+                .iter()
+                .zip(&written.say_if)
+                .find(|(test, _)| self.holds(test, state))
+                .map_or(own, |(_, alternative)| {
+                    (
+                        alternative.say.as_str(),
+                        alternative.summary.as_deref().unwrap_or(own.1),
+                    )
+                }),
+        )
     }
 
     /// Whether a wrap-up answer is correct for a call that ended in this state.

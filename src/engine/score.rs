@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Analysis;
+use super::analysis::Analysis;
 use crate::scenario::{Dimension, Outcome, Points, Weights};
 
 /// Scores as percentages, rounded to one decimal.

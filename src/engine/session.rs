@@ -11,9 +11,12 @@ use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use super::Prepared;
-use super::playbook::{Move, Place, State};
+use super::playbook::{Move, Place, State, choice_in};
 use super::score::{CallResult, RuleBreak, Scores};
-use crate::scenario::{Mood, Outcome, Points};
+use crate::scenario::{Cue, Mood, Outcome, Points, Scenario};
+
+/// How decisions of the wrap-up are named, where other decisions give their node's id.
+pub const WRAP_UP: &str = "wrap-up";
 
 /// Coach mode shows feedback after each choice; exam mode only in the debrief.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -57,11 +60,23 @@ pub enum Phase {
     Ended,
 }
 
+/// Which end of the scale an answer is suggested from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// The expert's answer: the one leading to the best reachable score.
+    Best,
+    /// The answer leading to the worst reachable score.
+    Worst,
+}
+
 /// A choice as shown to the trainee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Offer {
     /// The key that picks it, 1-based.
     pub number: usize,
+    /// Its place in the scenario as written (0-based), whatever the order shown.
+    #[serde(skip)]
+    pub written: usize,
     /// What the agent says or does.
     pub text: String,
     /// Whether it is an action rather than words.
@@ -81,7 +96,7 @@ pub enum Entry {
         text: String,
         /// The sound played with it.
         #[serde(skip_serializing_if = "Option::is_none", default)]
-        cue: Option<String>,
+        cue: Option<Cue>,
     },
     /// The agent speaks or acts.
     Agent {
@@ -91,7 +106,7 @@ pub enum Entry {
         action: bool,
         /// The sound played with it.
         #[serde(skip_serializing_if = "Option::is_none", default)]
-        cue: Option<String>,
+        cue: Option<Cue>,
     },
     /// The trainee let the timer run out.
     Silence {
@@ -124,7 +139,7 @@ pub enum Entry {
         text: String,
         /// The sound played.
         #[serde(skip_serializing_if = "Option::is_none", default)]
-        cue: Option<String>,
+        cue: Option<Cue>,
     },
     /// A wrap-up question answered.
     WrapUp {
@@ -150,13 +165,13 @@ pub struct Decision {
     pub options: Vec<String>,
     /// What the trainee did.
     pub answer: Answer,
-    /// The text of the answer (`(silence)` for a timeout).
+    /// The text of the answer (empty for a silence).
     pub text: String,
     /// Points earned by it.
     pub points: Points,
     /// Why it was good or bad.
     pub feedback: String,
-    /// What the expert would have done here, when different.
+    /// What the expert would have done here, when different (empty text: let the timer run out).
     pub expert: Option<String>,
     /// Whether this is a wrap-up question.
     pub wrap_up: bool,
@@ -197,6 +212,8 @@ pub enum PlayError {
 pub struct Session {
     prepared: Arc<Prepared>,
     seed: u64,
+    /// The variant the seed drew, by index; `None` for a scenario without variants.
+    variant: Option<usize>,
     mode: Mode,
     rng: Xoshiro256PlusPlus,
     state: State,
@@ -216,9 +233,11 @@ impl Session {
     /// Starts a call: the customer says their first line.
     pub fn new(prepared: Arc<Prepared>, seed: u64, mode: Mode) -> Session {
         let state = prepared.book.initial();
+        let variant = prepared.scenario().variant_of(seed);
         let mut session = Session {
             prepared,
             seed,
+            variant,
             mode,
             rng: Xoshiro256PlusPlus::seed_from_u64(seed),
             state,
@@ -246,6 +265,17 @@ impl Session {
         self.seed
     }
 
+    /// The scenario as this call shows it: with the values of the variant the seed drew.
+    pub fn scenario(&self) -> &Scenario {
+        self.prepared.variant(self.variant)
+    }
+
+    /// The name of the variant the seed drew, when the scenario has variants.
+    pub fn variant(&self) -> Option<&str> {
+        let (name, _) = self.prepared.scenario().variants.at(self.variant?)?;
+        Some(name)
+    }
+
     /// The mode.
     pub fn mode(&self) -> Mode {
         self.mode
@@ -269,6 +299,14 @@ impl Session {
     /// The mood at the start and after every decision, for the debrief chart.
     pub fn moods(&self) -> &[Mood] {
         &self.moods
+    }
+
+    /// The id of the node being decided, `wrap-up` during the wrap-up (as decisions name it).
+    pub fn decision_id(&self) -> &str {
+        match self.phase {
+            Phase::WrapUp(_) => WRAP_UP,
+            _ => self.prepared.book.id_of(self.state.place),
+        }
     }
 
     /// What the customer last said, or the wrap-up question being asked.
@@ -302,13 +340,17 @@ impl Session {
 
     /// The offers of the current decision, in display order.
     pub fn offers(&self) -> Vec<Offer> {
-        let scenario = self.prepared.scenario();
-        let entry = |position: usize, text: &str, action: bool, examples: &[String]| Offer {
-            number: position + 1,
-            text: text.to_owned(),
-            action,
-            examples: examples.to_vec(),
-        };
+        let scenario = self.scenario();
+        let entry =
+            |position: usize, written: usize, text: &str, action: bool, examples: &[String]| {
+                Offer {
+                    number: position + 1,
+                    written,
+                    text: text.to_owned(),
+                    action,
+                    examples: examples.to_vec(),
+                }
+            };
         match (self.phase, self.state.place) {
             (Phase::Choosing, Place::Node(n)) => {
                 let Some((_, node)) = scenario.nodes.at(n) else {
@@ -320,7 +362,7 @@ impl Session {
                     .filter_map(|(p, &i)| {
                         node.choices
                             .get(i)
-                            .map(|c| entry(p, &c.text, c.action, &c.examples))
+                            .map(|c| entry(p, i, &c.text, c.action, &c.examples))
                     })
                     .collect()
             }
@@ -335,7 +377,7 @@ impl Session {
                         question
                             .options
                             .get(i)
-                            .map(|o| entry(p, &o.text, false, &[]))
+                            .map(|o| entry(p, i, &o.text, false, &[]))
                     })
                     .collect()
             }
@@ -345,23 +387,23 @@ impl Session {
 
     /// The expert's answer to the current decision.
     pub fn expert_answer(&self) -> Option<Answer> {
-        self.suggested(true)
+        self.suggested(Verdict::Best)
     }
 
     /// The worst answer to the current decision.
     pub fn worst_answer(&self) -> Option<Answer> {
-        self.suggested(false)
+        self.suggested(Verdict::Worst)
     }
 
-    fn suggested(&self, expert: bool) -> Option<Answer> {
+    /// The best (the expert's) or the worst answer to the current decision.
+    fn suggested(&self, aim: Verdict) -> Option<Answer> {
         let book = &self.prepared.book;
         match self.phase {
             Phase::Choosing => {
                 let analysis = &self.prepared.analysis;
-                let mv = if expert {
-                    analysis.expert_move(&self.state)
-                } else {
-                    analysis.worst_move(&self.state)
+                let mv = match aim {
+                    Verdict::Best => analysis.expert_move(&self.state),
+                    Verdict::Worst => analysis.worst_move(&self.state),
                 }?;
                 Some(self.answer_for(mv))
             }
@@ -372,7 +414,7 @@ impl Session {
                     .map(|&i| book.wrap_up_correct(q, i, &self.state));
                 let position = options
                     .clone()
-                    .position(|c| c == expert)
+                    .position(|c| c == (aim == Verdict::Best))
                     .or_else(|| options.clone().position(|_| true))?;
                 Some(Answer::Pick(position + 1))
             }
@@ -452,19 +494,15 @@ impl Session {
         let step_result = book
             .apply(&self.state, mv)
             .ok_or(PlayError::NoTimer { step })?;
-        let choice = book.choice(n, mv).ok_or(PlayError::NoTimer { step })?;
+        let scenario = prepared.variant(self.variant);
+        let choice = choice_in(scenario, n, mv).ok_or(PlayError::NoTimer { step })?;
         let expert = prepared
             .analysis
             .expert_move(&self.state)
             .filter(|&best| best != mv)
-            .and_then(|best| book.choice(n, best))
-            .map(|c| {
-                if c.text.is_empty() {
-                    "(silence)".to_owned()
-                } else {
-                    c.text.clone()
-                }
-            });
+            .and_then(|best| choice_in(scenario, n, best))
+            // A silence has no text: the screens and the terminal put it in words.
+            .map(|c| c.text.clone());
 
         match mv {
             Move::Silence => self.transcript.push(Entry::Silence {
@@ -476,7 +514,7 @@ impl Session {
                 cue: choice.cue.clone(),
             }),
         }
-        let rules = &prepared.scenario().rules.compliance;
+        let rules = &scenario.rules.compliance;
         let broke: Vec<String> = step_result
             .broke
             .iter()
@@ -515,7 +553,7 @@ impl Session {
             text: if position.is_some() {
                 choice.text.clone()
             } else {
-                "(silence)".to_owned()
+                String::new()
             },
             points: choice.points,
             feedback: choice.feedback.clone(),
@@ -546,7 +584,7 @@ impl Session {
     ) {
         let prepared = Arc::clone(&self.prepared);
         let book = &prepared.book;
-        let Some(question) = prepared.scenario().wrap_up.get(q) else {
+        let Some(question) = prepared.variant(self.variant).wrap_up.get(q) else {
             return;
         };
         let option = self.order[position];
@@ -574,7 +612,7 @@ impl Session {
         }
         self.decisions.push(Decision {
             step,
-            node: "wrap-up".to_owned(),
+            node: WRAP_UP.to_owned(),
             prompt: question.ask.clone(),
             options: offers.into_iter().map(|o| o.text).collect(),
             answer,
@@ -594,13 +632,13 @@ impl Session {
     /// Enters the current place: the customer speaks, or the call ends.
     fn arrive(&mut self) {
         let prepared = Arc::clone(&self.prepared);
-        let scenario = prepared.scenario();
+        let scenario = prepared.variant(self.variant);
         match self.state.place {
             Place::Node(n) => {
-                let variants = prepared.book.variants(n, &self.state);
+                let lines = prepared.book.lines(scenario, n, &self.state);
                 let line = self
-                    .pick(variants.len())
-                    .and_then(|i| variants.get(i))
+                    .pick(lines.len())
+                    .and_then(|i| lines.get(i))
                     .cloned()
                     .unwrap_or_default();
                 let cue = scenario.nodes.at(n).and_then(|(_, node)| node.cue.clone());
@@ -616,11 +654,14 @@ impl Session {
                 self.phase = Phase::Choosing;
             }
             Place::Ending(e) => {
-                if let Some((id, ending)) = scenario.endings.at(e) {
+                if let (Some((id, ending)), Some((say, _))) = (
+                    scenario.endings.at(e),
+                    prepared.book.closing(scenario, e, &self.state),
+                ) {
                     self.transcript.push(Entry::End {
                         outcome: ending.outcome,
                         ending: id.clone(),
-                        text: ending.say.clone(),
+                        text: say.to_owned(),
                         cue: ending.cue.clone(),
                     });
                 }
@@ -632,7 +673,7 @@ impl Session {
     /// Asks wrap-up question `q`, or ends the session when there are no more.
     fn ask(&mut self, q: usize) {
         let prepared = Arc::clone(&self.prepared);
-        match prepared.scenario().wrap_up.get(q) {
+        match prepared.variant(self.variant).wrap_up.get(q) {
             Some(question) => {
                 self.order = self.shuffled((0..question.options.len()).collect());
                 self.prompt = question.ask.clone();
@@ -691,6 +732,18 @@ impl Session {
             return None;
         }
         Some(self.score())
+    }
+
+    /// The debrief's sentence for the ending reached (its `say_if` taken into account).
+    pub fn ending_summary(&self) -> Option<&str> {
+        match self.state.place {
+            Place::Ending(e) if !self.abandoned => self
+                .prepared
+                .book
+                .closing(self.scenario(), e, &self.state)
+                .map(|(_, summary)| summary),
+            _ => None,
+        }
     }
 
     /// The scores so far (for an unfinished call, as if it were abandoned now).

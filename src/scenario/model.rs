@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::cue::Cue;
 use super::ordered::OrderedMap;
+use super::variants::Values;
 
 /// A whole scenario: one RON file.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -67,6 +69,10 @@ pub struct Scenario {
     /// Questions the agent answers after the call (disposition code, note).
     #[serde(default)]
     pub wrap_up: Vec<WrapUpQuestion>,
+    /// Named sets of values for the `{placeholders}` of the texts: the seed draws one, so
+    /// amounts, dates and names change from one attempt to the next.
+    #[serde(default)]
+    pub variants: OrderedMap<Values>,
 }
 
 fn default_minutes() -> u32 {
@@ -404,9 +410,9 @@ pub struct Node {
     /// Variants for particular states: the first whose condition holds replaces `say`.
     #[serde(default)]
     pub say_if: Vec<SayIf>,
-    /// A sound played with the line (a file in the library or `assets/`).
+    /// A sound played with the line: built in, or a file in the library or `assets/`.
     #[serde(default)]
-    pub cue: Option<String>,
+    pub cue: Option<Cue>,
     /// A time limit on the decision and what silence does.
     #[serde(default)]
     pub timer: Option<Timer>,
@@ -472,7 +478,7 @@ pub struct Choice {
     pub feedback: String,
     /// A sound played when chosen (hold music, typing).
     #[serde(default)]
-    pub cue: Option<String>,
+    pub cue: Option<Cue>,
     /// The node or ending the call goes to.
     pub next: String,
 }
@@ -494,7 +500,24 @@ pub struct Ending {
     pub points: Points,
     /// A sound played at the end (hang-up tone).
     #[serde(default)]
-    pub cue: Option<String>,
+    pub cue: Option<Cue>,
+    /// Closing lines for particular calls: the first whose condition holds replaces `say`
+    /// (and `summary`, when it gives one).
+    #[serde(default)]
+    pub say_if: Vec<EndingIf>,
+}
+
+/// A closing line used when a condition holds, so that the end tells what happened.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndingIf {
+    /// When this line applies.
+    pub when: Condition,
+    /// The customer's last words or what happens.
+    pub say: String,
+    /// The debrief's sentence for this ending, when it differs.
+    #[serde(default)]
+    pub summary: Option<String>,
 }
 
 /// The outcome of a call.
@@ -581,25 +604,25 @@ impl Scenario {
             .or_else(|| self.nodes.iter().next().map(|(id, _)| id.as_str()))
     }
 
-    /// The file names of every sound the scenario refers to, with where.
-    pub fn cues(&self) -> Vec<(String, &str)> {
+    /// Every sound the scenario refers to, with where.
+    pub fn cues(&self) -> Vec<(String, &Cue)> {
         let mut cues = Vec::new();
         for (id, node) in self.nodes.iter() {
             if let Some(cue) = &node.cue {
-                cues.push((format!("nodes[{id:?}].cue"), cue.as_str()));
+                cues.push((format!("nodes[{id:?}].cue"), cue));
             }
             for (i, choice) in node.choices.iter().enumerate() {
                 if let Some(cue) = &choice.cue {
-                    cues.push((format!("nodes[{id:?}].choices[{i}].cue"), cue.as_str()));
+                    cues.push((format!("nodes[{id:?}].choices[{i}].cue"), cue));
                 }
             }
             if let Some(cue) = node.timer.as_ref().and_then(|t| t.silence.cue.as_ref()) {
-                cues.push((format!("nodes[{id:?}].timer.silence.cue"), cue.as_str()));
+                cues.push((format!("nodes[{id:?}].timer.silence.cue"), cue));
             }
         }
         for (id, ending) in self.endings.iter() {
             if let Some(cue) = &ending.cue {
-                cues.push((format!("endings[{id:?}].cue"), cue.as_str()));
+                cues.push((format!("endings[{id:?}].cue"), cue));
             }
         }
         cues

@@ -30,6 +30,11 @@ impl<T> Default for OrderedMap<T> {
 }
 
 impl<T> OrderedMap<T> {
+    /// The entries, in file order, with their values to change in place.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&String, &mut T)> {
+        self.entries.iter_mut().map(|(id, value)| (&*id, value))
+    }
+
     /// Adds an entry; returns it back if the id is already taken.
     pub fn insert(&mut self, id: String, value: T) -> Result<(), (String, T)> {
         if self.index.contains_key(&id) {

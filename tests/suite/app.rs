@@ -235,9 +235,14 @@ fn the_worst_answers_by_keys_score_like_the_core_and_the_debrief_shows_the_exper
         core.result().expect("the core call ended")
     );
     assert!(!debrief.result().passed, "the worst path fails");
-    let expert = frontline::check::play_auto(core.prepared(), 11, true)
-        .score()
-        .scores;
+    let expert = frontline::engine::autoplay(
+        core.prepared(),
+        11,
+        frontline::engine::Mode::Exam,
+        frontline::engine::Strategy::Expert,
+    )
+    .score()
+    .scores;
     let line = format!(
         "The expert's call of this variant: empathy {:.0}% · accuracy {:.0}% · resolution {:.0}% · overall {:.0}%",
         expert.empathy, expert.accuracy, expert.resolution, expert.overall

@@ -3,11 +3,8 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use frontline::analysis::Report;
-use frontline::check::play_auto;
-use frontline::cli::AutoPlay;
-use frontline::cli::play::autoplay;
-use frontline::engine::{Mode, Phase, Prepared, Session};
+use frontline::engine::Report;
+use frontline::engine::{Mode, Phase, Prepared, Strategy, autoplay};
 use frontline::library::Library;
 use frontline::scenario::Outcome;
 
@@ -16,11 +13,15 @@ use crate::support::project;
 fn shipped() -> Vec<Arc<Prepared>> {
     let library =
         Library::load(&[project("scenarios")], Some(project("assets"))).expect("the library loads");
-    let problems: Vec<String> = library.diagnostics().map(|d| d.one_line()).collect();
+    let problems: Vec<String> = library
+        .diagnostics()
+        .filter(|d| d.is_error())
+        .map(|d| d.one_line())
+        .collect();
     assert_eq!(
         problems,
         Vec::<String>::new(),
-        "the shipped library checks clean"
+        "the shipped library checks without errors"
     );
     library
         .entries
@@ -51,7 +52,7 @@ fn the_library_has_at_least_twelve_calls_in_english_and_italian() {
 fn every_shipped_call_is_a_real_branching_call() {
     for prepared in shipped() {
         let scenario = prepared.scenario();
-        let report = Report::new(&prepared.book, &prepared.analysis, true);
+        let report = Report::new(&prepared);
         let id = &scenario.id;
         assert!(
             report.decisions_on_expert_path >= 8,
@@ -89,7 +90,7 @@ fn every_shipped_call_is_a_real_branching_call() {
 fn the_expert_path_scores_one_hundred_and_passes_for_every_seed() {
     for prepared in shipped() {
         for seed in 0..50 {
-            let session = play_auto(&prepared, seed, true);
+            let session = autoplay(&prepared, seed, Mode::Exam, Strategy::Expert);
             let result = session.result().expect("ended");
             assert_eq!(
                 result.scores.overall,
@@ -106,7 +107,9 @@ fn the_expert_path_scores_one_hundred_and_passes_for_every_seed() {
 fn the_worst_path_fails_for_every_seed() {
     for prepared in shipped() {
         for seed in 0..50 {
-            let result = play_auto(&prepared, seed, false).result().expect("ended");
+            let result = autoplay(&prepared, seed, Mode::Exam, Strategy::Worst)
+                .result()
+                .expect("ended");
             assert!(
                 !result.passed,
                 "{} seed {seed}: {result:?}",
@@ -120,8 +123,7 @@ fn the_worst_path_fails_for_every_seed() {
 fn thousands_of_random_calls_all_reach_an_ending() {
     for prepared in shipped() {
         for seed in 0..2_000 {
-            let mut session = Session::new(Arc::clone(&prepared), seed, Mode::Coach);
-            autoplay(&mut session, AutoPlay::Random);
+            let session = autoplay(&prepared, seed, Mode::Coach, Strategy::Random);
             assert_eq!(session.phase(), Phase::Ended);
             assert!(
                 !session.is_abandoned(),
@@ -148,10 +150,14 @@ fn thousands_of_random_calls_all_reach_an_ending() {
 fn the_documented_example_is_valid_and_passes_on_its_expert_path() {
     let library = Library::load(&[project("docs/example.ron")], None).expect("loads");
     let entry = &library.entries[0];
-    assert_eq!(entry.diagnostics, vec![]);
+    assert!(
+        !entry.diagnostics.iter().any(|d| d.is_error()),
+        "{:#?}",
+        entry.diagnostics
+    );
     let prepared = entry.prepared.clone().expect("playable");
     assert!(
-        play_auto(&prepared, 1, true)
+        autoplay(&prepared, 1, Mode::Exam, Strategy::Expert)
             .result()
             .is_some_and(|r| r.passed)
     );

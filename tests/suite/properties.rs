@@ -10,8 +10,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 
-use frontline::check::{AssetRoots, check};
+use frontline::check::check;
 use frontline::engine::{Answer, Mode, Phase, Prepared, Session};
+use frontline::scenario::AssetRoots;
 use frontline::scenario::{Dimension, Outcome, parse_str};
 use proptest::prelude::*;
 use rand::rngs::Xoshiro256PlusPlus;

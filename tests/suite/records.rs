@@ -715,7 +715,7 @@ fn csv_export_has_one_row_per_call_or_decision_with_formulas_neutralised() {
             step["prompt"].as_str().expect("a prompt"),
             "",
             "yes",
-            "(silence)",
+            "",
             "0",
             "0",
             "0",

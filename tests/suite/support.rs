@@ -4,6 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use frontline::diagnostic::Diagnostic;
+use frontline::engine::Prepared;
+use frontline::library::load_bytes;
+use frontline::scenario::AssetRoots;
+use std::sync::Arc;
+
 /// The project root.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -53,4 +59,23 @@ pub fn matcher() -> &'static frontline::matcher::Matcher {
         frontline::matcher::Matcher::load(&project("assets/matcher/use-m3-latin.bin"))
             .expect("the shipped matcher model loads")
     })
+}
+
+/// The diagnostics of a scenario given as text, as `frontline check` reports them for `name`.
+pub fn diagnose_text(name: &str, text: &str) -> Vec<Diagnostic> {
+    load_bytes(Path::new(name), text.as_bytes(), &AssetRoots::default()).diagnostics
+}
+
+/// A fixture of `tests/fixtures/`, loaded, checked and prepared; panics if it does not play.
+pub fn fixture(name: &str) -> Arc<Prepared> {
+    let path = project(&format!("tests/fixtures/{name}"));
+    let bytes = std::fs::read(&path).expect("the fixture reads");
+    let entry = load_bytes(&path, &bytes, &AssetRoots::default());
+    assert_eq!(entry.diagnostics, vec![], "{name} checks clean");
+    entry.prepared.expect("the fixture plays")
+}
+
+/// The text of a fixture of `tests/fixtures/`.
+pub fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(project(&format!("tests/fixtures/{name}"))).expect("the fixture reads")
 }

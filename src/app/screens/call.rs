@@ -20,7 +20,7 @@ use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, WheelScroll};
 use crate::app::{Animating, AppSystems, Options};
 use crate::engine::{Answer, Entry, Phase, Session};
-use crate::scenario::Feeling;
+use crate::scenario::{BuiltinCue, Cue, Feeling};
 use crate::words::{Words, fill};
 
 /// The seeds drawn for a fresh call: short, so a trainer can read one off the
@@ -345,12 +345,12 @@ fn cues(call: &Call, from: usize, sound: &mut MessageWriter<Sound>) {
             Entry::Customer { cue, .. } | Entry::Agent { cue, .. } | Entry::End { cue, .. } => {
                 cue.clone()
             }
-            Entry::HungUp => Some("hang-up".to_owned()),
+            Entry::HungUp => Some(Cue::Builtin(BuiltinCue::HangUp)),
             _ => None,
         };
-        if let Some(name) = cue {
+        if let Some(cue) = cue {
             sound.write(Sound::Cue {
-                name,
+                cue,
                 scenario: call.path.clone(),
             });
         }

@@ -8,8 +8,7 @@ use super::{Command, Screen};
 use crate::app::AppSystems;
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, WheelScroll};
-use crate::check::play_auto;
-use crate::engine::{CallResult, Scores, Session};
+use crate::engine::{CallResult, Mode, Scores, Session, Strategy, autoplay};
 use crate::scenario::{Dimension, Feeling, Mood};
 use crate::words::{Words, capitalised, fill};
 
@@ -192,9 +191,14 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                     }
                     // The best call of this variant scores below 100% where the best of
                     // one dimension costs another: the trainee sees what "best" was.
-                    let expert = play_auto(session.prepared(), session.seed(), true)
-                        .score()
-                        .scores;
+                    let expert = autoplay(
+                        session.prepared(),
+                        session.seed(),
+                        Mode::Exam,
+                        Strategy::Expert,
+                    )
+                    .score()
+                    .scores;
                     let listed = named(words, &expert)
                         .map(|(name, value)| format!("{name} {value:.0}%"))
                         .join(" · ");

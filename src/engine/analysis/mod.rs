@@ -12,9 +12,11 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use serde::Serialize;
+mod projection;
 
-use crate::engine::{Move, Place, Playbook, Projection, State};
+pub use projection::Projection;
+
+use super::playbook::{Move, Place, Playbook, State};
 use crate::scenario::{Dimension, Points, Weights};
 
 /// Most states explored before the analysis gives up (and the checker says so).
@@ -67,7 +69,7 @@ impl Analysis {
     /// Explores every state reachable in a playbook and values it.
     pub fn new(book: &Playbook) -> Analysis {
         let mut analysis = Analysis {
-            projection: book.projection().clone(),
+            projection: Projection::of(book),
             states: Vec::new(),
             index: HashMap::default(),
             edges: Vec::new(),
@@ -328,19 +330,44 @@ impl Analysis {
         self.looping[self.component[state] as usize]
     }
 
-    /// Moves on a loop that earn points (each time round), as (state index, move).
+    /// Moves on a loop that earn points in some dimension (each time round), as (state index, move).
     pub fn scoring_loop_moves(&self) -> Vec<(usize, Move)> {
         let mut found = Vec::new();
         for s in 0..self.states.len() {
             for edge in self.edges_of(s) {
-                if self.component[edge.target as usize] == self.component[s]
-                    && edge.points != Points::default()
-                {
+                let earns = edge.points.empathy > 0
+                    || edge.points.accuracy > 0
+                    || edge.points.resolution > 0;
+                // Losing points on a loop is no reward for going round: only gains count.
+                if self.component[edge.target as usize] == self.component[s] && earns {
                     found.push((s, edge.mv));
                 }
             }
         }
         found
+    }
+
+    /// Nodes where letting the timer run out loses nothing: from some reachable state there,
+    /// silence still leads to a best score as high as the expert's move.
+    pub fn free_silences(&self, weights: &Weights) -> Vec<usize> {
+        let clean = |s: usize| self.values[s].and_then(|v| v.clean_weighted);
+        let mut nodes = Vec::new();
+        for (s, state) in self.states.iter().enumerate() {
+            let (Place::Node(n), Some(best)) = (state.place, clean(s)) else {
+                continue;
+            };
+            let free = self.edges_of(s).iter().any(|edge| {
+                edge.mv == Move::Silence
+                    && clean(edge.target as usize)
+                        .is_some_and(|after| after + edge.points.weighted(weights) >= best)
+            });
+            if free {
+                nodes.push(n);
+            }
+        }
+        nodes.sort_unstable();
+        nodes.dedup();
+        nodes
     }
 
     /// The expert's move in a state: the highest weighted score that breaks no rule.
@@ -469,123 +496,5 @@ fn points_of(values: [i64; 3]) -> Points {
         empathy: clamp(values[0]),
         accuracy: clamp(values[1]),
         resolution: clamp(values[2]),
-    }
-}
-
-/// The summary `frontline analyze` prints.
-#[derive(Debug, Clone, Serialize)]
-pub struct Report {
-    /// Scenario id.
-    pub id: String,
-    /// Number of nodes.
-    pub nodes: usize,
-    /// Number of endings written.
-    pub endings: usize,
-    /// Endings some call reaches, by id.
-    pub endings_reached: Vec<String>,
-    /// Reachable states explored.
-    pub states: usize,
-    /// Distinct ways through the call (loops counted once).
-    pub paths: u64,
-    /// Whether the call has loops.
-    pub loops: bool,
-    /// Decisions on the expert path (wrap-up not counted).
-    pub decisions_on_expert_path: usize,
-    /// Lowest and highest points per dimension.
-    pub dimensions: DimensionBounds,
-    /// Lowest and highest weighted totals.
-    pub weighted: Bound,
-    /// The expert path: each decision and the ending.
-    pub expert_path: Vec<PathStep>,
-    /// The ending of the expert path.
-    pub expert_ending: String,
-    /// Whether the expert path passes the scenario.
-    pub expert_passes: bool,
-}
-
-/// Lowest and highest points.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct Bound {
-    /// Lowest reachable.
-    pub min: i64,
-    /// Highest reachable.
-    pub max: i64,
-}
-
-/// Bounds for each dimension.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct DimensionBounds {
-    /// Empathy.
-    pub empathy: Bound,
-    /// Accuracy.
-    pub accuracy: Bound,
-    /// Resolution.
-    pub resolution: Bound,
-}
-
-/// One decision of a path.
-#[derive(Debug, Clone, Serialize)]
-pub struct PathStep {
-    /// The node.
-    pub node: String,
-    /// What the expert picks (`(silence)` for letting a timer run out).
-    pub choice: String,
-}
-
-impl Report {
-    /// Summarises the analysis of a playbook; `expert_passes` comes from playing the expert path.
-    pub fn new(book: &Playbook, analysis: &Analysis, expert_passes: bool) -> Report {
-        let (path, end) = analysis.path(book, Analysis::expert_move);
-        let bound = |d: Dimension| Bound {
-            min: i64::from(analysis.min_points().get(d)),
-            max: i64::from(analysis.max_points().get(d)),
-        };
-        let expert_path = path
-            .iter()
-            .filter_map(|(state, mv)| {
-                let Place::Node(n) = state.place else {
-                    return None;
-                };
-                Some(PathStep {
-                    node: book.id_of(state.place).to_owned(),
-                    choice: match mv {
-                        Move::Choose(_) => book
-                            .choice(n, *mv)
-                            .map_or(String::new(), |c| c.text.clone()),
-                        Move::Silence => "(silence)".to_owned(),
-                    },
-                })
-            })
-            .collect();
-        let scenario = &book.scenario;
-        Report {
-            id: scenario.id.clone(),
-            nodes: scenario.nodes.len(),
-            endings: scenario.endings.len(),
-            endings_reached: analysis
-                .endings_reached()
-                .iter()
-                .map(|&e| book.id_of(Place::Ending(e)).to_owned())
-                .collect(),
-            states: analysis.states().len(),
-            paths: analysis.paths(),
-            loops: analysis.has_loops(),
-            decisions_on_expert_path: path.len(),
-            dimensions: DimensionBounds {
-                empathy: bound(Dimension::Empathy),
-                accuracy: bound(Dimension::Accuracy),
-                resolution: bound(Dimension::Resolution),
-            },
-            weighted: Bound {
-                min: analysis.worst_weighted(),
-                max: analysis.expert_weighted(),
-            },
-            expert_path,
-            expert_ending: match end.place {
-                Place::Ending(_) => book.id_of(end.place).to_owned(),
-                Place::Node(_) => String::new(),
-            },
-            expert_passes,
-        }
     }
 }

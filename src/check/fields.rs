@@ -1,141 +1,19 @@
-//! The checker: every mistake a trainer can make that the parser cannot see.
-//!
-//! Static checks (references, ranges, empty texts, flags, sound files) run on
-//! the parsed scenario; graph checks (unreachable parts, dead ends, endless
-//! loops) run on the reachable states the analysis explores, so a choice
-//! hidden behind a flag nobody sets is seen as the trainee would meet it.
+//! Every field of a scenario on its own: limits, references, empty texts, flags, sounds.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::collections::BTreeSet;
+use std::path::Path;
 
-use crate::diagnostic::{Code, Diagnostic};
-use crate::engine::{Mode, Place, PrepareError, Prepared, Session};
+use super::{
+    Checker, Field, MAX_CHOICES, MAX_ENDINGS, MAX_NODES, MAX_SECONDS, MAX_TEXT, MAX_VARIANTS,
+    POINTS_RANGE, closest,
+};
+use crate::diagnostic::Code;
 use crate::scenario::{
-    Condition, Mood, MoodLevels, MoodShift, Points, Scenario, SourceMap, distance,
+    AssetRoots, BuiltinCue, Condition, Cue, CueError, Mood, MoodLevels, MoodShift, Points, Scenario,
 };
 
-/// Points a single choice, ending or wrap-up question may give in one dimension.
-pub const POINTS_RANGE: std::ops::RangeInclusive<i32> = -10..=10;
-/// Most nodes in a scenario.
-pub const MAX_NODES: usize = 1000;
-/// Most endings in a scenario.
-pub const MAX_ENDINGS: usize = 100;
-/// Most choices at one node: the app offers keys 1 to 5.
-pub const MAX_CHOICES: usize = 5;
-/// Most line variants of one node.
-pub const MAX_VARIANTS: usize = 20;
-/// Longest text, in characters.
-pub const MAX_TEXT: usize = 2000;
-/// Longest time limit, in seconds.
-pub const MAX_SECONDS: u32 = 600;
-
-/// Sounds every installation has, named without a path: the app synthesises them.
-pub const BUILTIN_CUES: [&str; 8] = [
-    "ring",
-    "sob",
-    "sigh",
-    "shout",
-    "hold-music",
-    "hang-up",
-    "typing",
-    "ambience",
-];
-
-/// Where a scenario may take its sound files from.
-#[derive(Debug, Clone, Default)]
-pub struct AssetRoots {
-    /// The scenario library the file belongs to.
-    pub library: Option<PathBuf>,
-    /// The application's assets folder.
-    pub assets: Option<PathBuf>,
-}
-
-/// A field path for a diagnostic, put together only when one is reported: a clean file
-/// never pays for formatting the paths of everything it checks.
-type Field<'a> = &'a dyn Fn() -> String;
-
-/// Collects diagnostics for one file, placing them with its source map.
-struct Checker<'a> {
-    path: &'a Path,
-    source: &'a str,
-    /// Built on the first diagnostic: a clean file never needs it, and it costs as much as parsing.
-    map: Option<SourceMap>,
-    out: Vec<Diagnostic>,
-}
-
-impl Checker<'_> {
-    fn report(&mut self, diagnostic: Diagnostic, field: &str) {
-        let diagnostic = diagnostic.with_field(field);
-        let map = self
-            .map
-            .get_or_insert_with(|| SourceMap::build(self.source));
-        let diagnostic = match map.find(field) {
-            Some(span) => diagnostic.at(self.source, span),
-            None => diagnostic,
-        };
-        self.out.push(diagnostic);
-    }
-
-    fn error(&mut self, code: Code, field: &str, message: String, hint: impl Into<String>) {
-        self.report(
-            Diagnostic::error(code, self.path, message).with_hint(hint),
-            field,
-        );
-    }
-
-    fn warning(&mut self, code: Code, field: &str, message: String, hint: impl Into<String>) {
-        self.report(
-            Diagnostic::warning(code, self.path, message).with_hint(hint),
-            field,
-        );
-    }
-}
-
-/// Checks a parsed scenario; returns the diagnostics and, when it can be played, the prepared scenario.
-pub fn check(
-    scenario: impl Into<Arc<Scenario>>,
-    source: &str,
-    path: &Path,
-    roots: &AssetRoots,
-) -> (Vec<Diagnostic>, Option<Arc<Prepared>>) {
-    let mut checker = Checker {
-        path,
-        source,
-        map: None,
-        out: Vec::new(),
-    };
-    let scenario: Arc<Scenario> = scenario.into();
-    let references_ok = static_checks(&scenario, &mut checker, path, roots);
-    if !references_ok {
-        return (checker.out, None);
-    }
-    let prepared = match Prepared::new(scenario) {
-        Ok(prepared) => prepared,
-        Err(PrepareError::TooManyFlags(n)) => {
-            checker.error(
-                Code::TooLarge,
-                "nodes",
-                format!(
-                    "the scenario uses {n} different flags; at most {} are allowed",
-                    crate::engine::MAX_FLAGS
-                ),
-                "reuse flags, or split the call into two scenarios",
-            );
-            return (checker.out, None);
-        }
-        Err(error) => {
-            checker.error(Code::UnknownNode, "", error.to_string(), "");
-            return (checker.out, None);
-        }
-    };
-    graph_checks(&prepared, &mut checker);
-    let playable = !checker.out.iter().any(Diagnostic::is_error);
-    (checker.out, playable.then_some(prepared))
-}
-
 /// Checks that need no graph. Returns whether every reference resolves.
-fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &AssetRoots) -> bool {
+pub(super) fn check(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &AssetRoots) -> bool {
     let mut references_ok = true;
     for (field, text) in [
         ("id", &scenario.id),
@@ -459,6 +337,21 @@ fn static_checks(scenario: &Scenario, c: &mut Checker, path: &Path, roots: &Asse
             cue_ok(c, &|| format!("{at}.cue"), cue, path, roots);
         }
     }
+    for (id, ending) in scenario.endings.iter() {
+        for (i, alternative) in ending.say_if.iter().enumerate() {
+            let field = format!("endings.{id}.say_if[{i}]");
+            condition_ok(
+                c,
+                &|| format!("{field}.when"),
+                &alternative.when,
+                &mut flag_ok,
+            );
+            text_ok(c, &|| format!("{field}.say"), &alternative.say, false);
+            if let Some(summary) = &alternative.summary {
+                text_ok(c, &|| format!("{field}.summary"), summary, false);
+            }
+        }
+    }
     for (i, rule) in scenario.rules.compliance.iter().enumerate() {
         flag_ok(c, &|| format!("rules.compliance[{i}].unless"), &rule.unless);
     }
@@ -636,8 +529,8 @@ fn condition_ok(
     levels_ok(c, &|| format!("{}.below", field()), &condition.below);
 }
 
-fn cue_ok(c: &mut Checker, field: Field, cue: &str, path: &Path, roots: &AssetRoots) {
-    match resolve_cue(cue, path, roots) {
+fn cue_ok(c: &mut Checker, field: Field, cue: &Cue, path: &Path, roots: &AssetRoots) {
+    match cue.locate(path, roots) {
         Ok(_) => {}
         Err(CueError::Unsafe) => c.error(
             Code::UnsafePath,
@@ -650,7 +543,7 @@ fn cue_ok(c: &mut Checker, field: Field, cue: &str, path: &Path, roots: &AssetRo
             &field(),
             format!("sound `{cue}` not found"),
             if searched.is_empty() {
-                format!("built-in sounds: {}", BUILTIN_CUES.join(", "))
+                format!("built-in sounds: {}", BuiltinCue::names())
             } else {
                 format!(
                     "looked in {}; built-in sounds: {}",
@@ -659,247 +552,9 @@ fn cue_ok(c: &mut Checker, field: Field, cue: &str, path: &Path, roots: &AssetRo
                         .map(|p| p.display().to_string())
                         .collect::<Vec<_>>()
                         .join(", "),
-                    BUILTIN_CUES.join(", ")
+                    BuiltinCue::names()
                 )
             },
         ),
     }
-}
-
-/// Why a cue cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CueError {
-    /// Absolute, `..`, or a link leading out of the allowed folders.
-    Unsafe,
-    /// Not found; the folders searched.
-    Missing(Vec<PathBuf>),
-}
-
-/// Where a scenario's sound is: a built-in name, or a file in the scenario's folder,
-/// the library or the assets folder, never outside them.
-pub fn resolve_cue(cue: &str, scenario_path: &Path, roots: &AssetRoots) -> Result<Cue, CueError> {
-    if BUILTIN_CUES.contains(&cue) {
-        return Ok(Cue::Builtin(cue.to_owned()));
-    }
-    let relative = Path::new(cue);
-    let looks_absolute =
-        cue.starts_with('/') || cue.starts_with('\\') || cue.get(1..2) == Some(":");
-    if looks_absolute
-        || relative
-            .components()
-            .any(|part| !matches!(part, Component::Normal(_)))
-    {
-        return Err(CueError::Unsafe);
-    }
-    if !cue.contains('.') && !cue.contains('/') {
-        return Err(CueError::Missing(Vec::new()));
-    }
-    let folders: Vec<PathBuf> = [
-        scenario_path.parent().map(Path::to_path_buf),
-        roots.library.clone(),
-        roots.assets.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let allowed: Vec<PathBuf> = [
-        roots.library.clone(),
-        roots.assets.clone(),
-        scenario_path.parent().map(Path::to_path_buf),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(|folder| folder.canonicalize().ok())
-    .collect();
-    for folder in &folders {
-        let candidate = folder.join(relative);
-        if let Ok(real) = candidate.canonicalize() {
-            if !allowed.iter().any(|root| real.starts_with(root)) {
-                return Err(CueError::Unsafe);
-            }
-            if real.is_file() {
-                return Ok(Cue::File(real));
-            }
-        }
-    }
-    Err(CueError::Missing(folders))
-}
-
-/// A sound a scenario refers to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Cue {
-    /// One of [`BUILTIN_CUES`].
-    Builtin(String),
-    /// A file, by its real path.
-    File(PathBuf),
-}
-
-fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (distance(name, k), *k))
-        .filter(|(d, k)| *d > 0 && *d <= 2.max(k.len() / 3))
-        .min()
-        .map(|(_, k)| k)
-}
-
-fn graph_checks(prepared: &Arc<Prepared>, c: &mut Checker) {
-    let book = &prepared.book;
-    let analysis = &prepared.analysis;
-    let scenario = &book.scenario;
-    if analysis.truncated {
-        c.error(
-            Code::TooManyStates,
-            "nodes",
-            format!(
-                "the call has more than {} reachable states; the check stopped there",
-                crate::analysis::MAX_STATES
-            ),
-            "fewer flags or coarser mood changes keep a call checkable",
-        );
-        return;
-    }
-    let reached = analysis.nodes_reached();
-    for (n, (id, _)) in scenario.nodes.iter().enumerate() {
-        if reached.binary_search(&n).is_err() {
-            c.warning(
-                Code::UnreachableNode,
-                &format!("nodes.{id}"),
-                format!("node `{id}` is never reached"),
-                "point a choice's `next` at it, or check the conditions that lead here",
-            );
-        }
-    }
-    let endings = analysis.endings_reached();
-    for (e, (id, _)) in scenario.endings.iter().enumerate() {
-        if endings.binary_search(&e).is_err() {
-            c.warning(
-                Code::UnreachableEnding,
-                &format!("endings.{id}"),
-                format!("ending `{id}` is never reached"),
-                "point a choice's `next` (or the hang-up rule) at it, or remove it",
-            );
-        }
-    }
-    let mut dead = BTreeMap::new();
-    let mut endless = BTreeMap::new();
-    for (s, state) in analysis.states().iter().enumerate() {
-        let Place::Node(n) = state.place else {
-            continue;
-        };
-        if analysis.moves_from(s).next().is_none() {
-            dead.entry(n).or_insert(*state);
-        } else if !analysis.can_end(s) {
-            endless.entry(n).or_insert(*state);
-        }
-    }
-    for (n, state) in dead {
-        let id = book.id_of(Place::Node(n)).to_owned();
-        let flags = book.flag_names(state.flags);
-        c.error(
-            Code::DeadEnd,
-            &format!("nodes.{id}"),
-            format!(
-                "dead end at `{id}`: no choice is available when {}",
-                if flags.is_empty() {
-                    "no flag is set".to_owned()
-                } else {
-                    format!("the flags are [{}]", flags.join(", "))
-                }
-            ),
-            "add a choice without conditions, or a timer",
-        );
-    }
-    for (n, _) in endless {
-        let id = book.id_of(Place::Node(n)).to_owned();
-        c.error(
-            Code::EndlessLoop,
-            &format!("nodes.{id}"),
-            format!("from `{id}` the call can go round forever and never reach an ending"),
-            "give the loop a choice that leads on to an ending",
-        );
-    }
-    let mut scoring = BTreeSet::new();
-    for (s, mv) in analysis.scoring_loop_moves() {
-        if let Place::Node(n) = analysis.states()[s].place {
-            scoring.insert((n, mv));
-        }
-    }
-    for (n, mv) in scoring {
-        let id = book.id_of(Place::Node(n)).to_owned();
-        let field = match mv {
-            crate::engine::Move::Choose(i) => format!("nodes.{id}.choices[{i}].points"),
-            crate::engine::Move::Silence => format!("nodes.{id}.timer.silence.points"),
-        };
-        c.warning(
-            Code::ScoringLoop,
-            &field,
-            format!(
-                "a choice at `{id}` earns points inside a loop, so it can be taken again and again"
-            ),
-            "give points on the way out of the loop instead",
-        );
-    }
-    let mut missing_answers = BTreeSet::new();
-    for state in analysis.states() {
-        if let Place::Ending(e) = state.place {
-            for (q, best) in book.wrap_up_bounds(state).best_answers.iter().enumerate() {
-                if best.is_none() {
-                    missing_answers.insert((q, e));
-                }
-            }
-        }
-    }
-    for (q, e) in missing_answers {
-        let ending = book.id_of(Place::Ending(e)).to_owned();
-        c.warning(
-            Code::NoCorrectAnswer,
-            &format!("wrap_up[{q}]"),
-            format!("no answer is correct after ending `{ending}`"),
-            "add the ending to the right answer's `correct_if.endings`",
-        );
-    }
-    if c.out.iter().any(Diagnostic::is_error) {
-        return;
-    }
-    if !analysis.has_clean_path() {
-        c.error(
-            Code::ExpertFails,
-            "rules.compliance",
-            "every way through the call breaks a compliance rule, so nobody can pass".to_owned(),
-            "check the `unless` flags of the rules",
-        );
-        return;
-    }
-    let expert = play_auto(prepared, 0, true);
-    if let Some(result) = expert.result().filter(|r| !r.passed) {
-        c.error(
-            Code::ExpertFails,
-            "pass_mark",
-            format!(
-                "the expert path scores {} overall and does not pass (pass mark {})",
-                result.scores.overall, scenario.pass_mark
-            ),
-            "lower the pass mark or check the expert path with `frontline analyze`",
-        );
-    }
-}
-
-/// Plays a whole call with the expert's (or the worst) answers.
-pub fn play_auto(prepared: &Arc<Prepared>, seed: u64, expert: bool) -> Session {
-    let mut session = Session::new(Arc::clone(prepared), seed, Mode::Exam);
-    // Every answer moves the call on, and a call has finitely many states, but stay bounded anyway.
-    for _ in 0..10_000 {
-        let answer = if expert {
-            session.expert_answer()
-        } else {
-            session.worst_answer()
-        };
-        let Some(answer) = answer else { break };
-        if session.answer(answer).is_err() {
-            break;
-        }
-    }
-    session.abandon();
-    session
 }
