@@ -46,7 +46,7 @@ fn typed_replies_play_the_call_the_matched_choices_would_with_the_same_transcrip
         picked,
         [
             "I can hear this has worried you. Let's look at it together — may I have your customer number?",
-            "(silence)",
+            "",
             "Thank you, Mrs Rossi. And to confirm, your date of birth?",
             "Send a breakdown of the bill: the winter months and the new unit price.",
             "Offer three monthly instalments of € 70.80, no fees.",
