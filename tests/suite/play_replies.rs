@@ -5,28 +5,12 @@ use serde_json::{Value, json};
 
 use super::support::{frontline, stderr, stdout, temp_dir};
 
-fn play(args: &[&str]) -> Value {
-    let output = frontline(args);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    serde_json::from_str(&stdout(&output)).expect("JSON on stdout")
-}
-
-#[test]
-fn typed_replies_play_the_call_the_matched_choices_would_with_the_same_transcript_and_scores() {
-    let dir = temp_dir("typed-replies");
-    let file = dir.join("replies.txt");
-    std::fs::write(
-        &file,
-        "I can hear you're worried, let's go through it together. What's your customer number?\n\
-         \n\
-         thanks mrs rossi, can u confirm ur date of birth\n\
-         I'll send you a breakdown of the bill showing the winter months and the new price\n\
-         i can offer 3 monthly instalments of 70,80 with no fees\n\
-         bill plan, instalments agreed\n",
-    )
-    .expect("the replies can be written");
+/// Plays the documented example with seed 7, answered by `replies` (written to a file), as JSON.
+fn play_typed(name: &str, replies: &str) -> Value {
+    let file = temp_dir(name).join("replies.txt");
+    std::fs::write(&file, replies).expect("the replies can be written");
     let file = file.to_str().expect("a UTF-8 path");
-    let typed = play(&[
+    play(&[
         "play",
         "docs/example.ron",
         "--seed",
@@ -35,7 +19,26 @@ fn typed_replies_play_the_call_the_matched_choices_would_with_the_same_transcrip
         file,
         "--format",
         "json",
-    ]);
+    ])
+}
+
+fn play(args: &[&str]) -> Value {
+    let output = frontline(args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).expect("JSON on stdout")
+}
+
+#[test]
+fn typed_replies_play_the_call_the_matched_choices_would_with_the_same_transcript_and_scores() {
+    let typed = play_typed(
+        "typed-replies",
+        "I can hear you're worried, let's go through it together. What's your customer number?\n\
+         \n\
+         thanks mrs rossi, can u confirm ur date of birth\n\
+         I'll send you a breakdown of the bill showing the winter months and the new price\n\
+         i can offer 3 monthly instalments of 70,80 with no fees\n\
+         bill plan, instalments agreed\n",
+    );
     let picked: Vec<&str> = typed["decisions"]
         .as_array()
         .expect("decisions")
@@ -80,24 +83,10 @@ fn typed_replies_play_the_call_the_matched_choices_would_with_the_same_transcrip
 
 #[test]
 fn the_json_of_a_typed_call_shows_each_reply_and_what_it_was_matched_to() {
-    let dir = temp_dir("typed-replies-json");
-    let file = dir.join("replies.txt");
-    std::fs::write(
-        &file,
+    let value = play_typed(
+        "typed-replies-json",
         "may i have your customer number, i can hear you are worried\n\nthanks, and your date of birth please?\n",
-    )
-    .expect("written");
-    let file = file.to_str().expect("a UTF-8 path");
-    let value = play(&[
-        "play",
-        "docs/example.ron",
-        "--seed",
-        "7",
-        "--replies",
-        file,
-        "--format",
-        "json",
-    ]);
+    );
     let replies = value["replies"].as_array().expect("replies");
     let shown: Vec<(u64, &str, &str)> = replies
         .iter()
