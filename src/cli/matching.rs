@@ -3,13 +3,14 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clap::Args;
 use serde::Serialize;
 use serde_json::json;
 
 use super::{Failure, Format, resolve, write, write_json};
-use crate::engine::{Answer, Phase, Session};
+use crate::engine::{Answer, Mode, Phase, Session};
 use crate::matcher::{ChoiceWords, Matcher, Ranking};
 
 /// Arguments of `frontline match`.
@@ -21,6 +22,10 @@ pub struct MatchArgs {
     pub node: String,
     /// What the trainee typed.
     pub reply: String,
+    /// For a scenario with variants: the seed whose variant's names and figures fill the
+    /// choices (as that call shows them); the first variant when omitted.
+    #[arg(long)]
+    pub seed: Option<u64>,
     /// Library folder to find ids in (default: the built-in library).
     #[arg(long)]
     pub library: Option<PathBuf>,
@@ -32,8 +37,16 @@ pub struct MatchArgs {
 /// Runs `frontline match`: every choice of the node, as written, best first.
 pub fn run(args: MatchArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let entry = resolve(&args.scenario, args.library)?;
-    let Some(scenario) = entry.scenario.as_deref() else {
+    let Some(prepared) = entry.prepared.clone() else {
         return Err(Failure::problem("the scenario has errors"));
+    };
+    let session;
+    let scenario = match args.seed {
+        Some(seed) => {
+            session = Session::new(Arc::clone(&prepared), seed, Mode::Coach);
+            session.scenario()
+        }
+        None => prepared.variant(Some(0)),
     };
     let Some(node) = scenario.nodes.get(&args.node) else {
         let ids: Vec<&str> = scenario.nodes.iter().map(|(id, _)| id.as_str()).collect();

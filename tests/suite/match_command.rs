@@ -80,3 +80,31 @@ fn match_as_text_shows_the_reply_and_each_choice_with_its_score_and_index() {
         "{text}"
     );
 }
+
+#[test]
+fn match_fills_the_first_variants_names_and_figures_into_the_choices() {
+    let ranked = |reply: &str| {
+        let output = frontline(&[
+            "match",
+            "tests/fixtures/variants.ron",
+            "plan",
+            reply,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let value: Value = serde_json::from_str(&stdout(&output)).expect("JSON on stdout");
+        (
+            value["ranked"][0]["index"].clone(),
+            value["ranked"][0]["text"].clone(),
+        )
+    };
+    assert_eq!(
+        ranked("three instalments of 100"),
+        (
+            serde_json::json!(1),
+            serde_json::json!("Three instalments of € 100.00.")
+        )
+    );
+    assert_eq!(ranked("3 instalments of 150 euro").0, serde_json::json!(2));
+}
