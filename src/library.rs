@@ -194,25 +194,7 @@ pub struct Library {
 impl Library {
     /// Loads every scenario under the given files and folders. `assets` is the app's assets folder.
     pub fn load(paths: &[PathBuf], assets: Option<PathBuf>) -> Result<Library, Diagnostic> {
-        let files = scenario_files(paths)?;
-        let root_of = |file: &Path| -> Option<PathBuf> {
-            paths
-                .iter()
-                .filter(|p| p.is_dir() && file.starts_with(p))
-                .max_by_key(|p| p.components().count())
-                .cloned()
-                .or_else(|| file.parent().map(Path::to_path_buf))
-        };
-        let load = |file: &PathBuf| {
-            let roots = AssetRoots {
-                library: root_of(file),
-                assets: assets.clone(),
-            };
-            load_file(file, &roots)
-        };
-        // Files are independent: check them on every core.
-        let mut entries = on_every_core(&files, load);
-        mark_duplicate_ids(&mut entries);
+        let entries = check_each(paths, assets, |entry| entry)?;
         Ok(Library { entries })
     }
 
@@ -252,33 +234,64 @@ pub fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) 
     })
 }
 
-/// Two files with one id: the later one (by path) is an error and is not playable.
-fn mark_duplicate_ids(entries: &mut [LibraryEntry]) {
+/// Loads and checks every scenario under the given files and folders, on every core, and
+/// keeps of each only what `keep` takes from it: a large library is never held whole. Two
+/// files with one id: the later one (by path) is an error and is not playable.
+pub fn check_each<R: Send>(
+    paths: &[PathBuf],
+    assets: Option<PathBuf>,
+    keep: impl Fn(LibraryEntry) -> R + Sync,
+) -> Result<Vec<R>, Diagnostic> {
+    let files = scenario_files(paths)?;
+    let roots_of = |file: &Path| AssetRoots {
+        library: paths
+            .iter()
+            .filter(|p| p.is_dir() && file.starts_with(p))
+            .max_by_key(|p| p.components().count())
+            .cloned()
+            .or_else(|| file.parent().map(Path::to_path_buf)),
+        assets: assets.clone(),
+    };
+    // Files are independent: check them on every core.
+    let mut kept = on_every_core(&files, |file| {
+        let entry = load_file(file, &roots_of(file));
+        let id = entry.scenario.as_ref().map(|s| s.id.clone());
+        (id, keep(entry))
+    });
     let mut first: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for entry in entries.iter_mut() {
-        let Some(id) = entry.scenario.as_ref().map(|s| s.id.clone()) else {
+    for (file, (id, result)) in files.iter().zip(kept.iter_mut()) {
+        let Some(id) = id else {
             continue;
         };
-        match first.get(&id) {
+        match first.get(id) {
+            // Rare: load it again, with the diagnostic the first time could not know.
             Some(earlier) => {
-                let source = entry.source.clone().unwrap_or_default();
-                let span = crate::scenario::SourceMap::build(&source).find("id");
-                let mut diagnostic = Diagnostic::error(
-                    Code::DuplicateId,
-                    &entry.path,
-                    format!("scenario id `{id}` is also used by {}", earlier.display()),
-                )
-                .with_field("id")
-                .with_hint("every scenario in a library needs its own id");
-                if let Some(span) = span {
-                    diagnostic = diagnostic.at(&source, span);
-                }
-                entry.diagnostics.push(diagnostic);
-                entry.prepared = None;
+                let mut entry = load_file(file, &roots_of(file));
+                mark_duplicate(&mut entry, id, earlier);
+                *result = keep(entry);
             }
             None => {
-                first.insert(id, entry.path.clone());
+                first.insert(id.clone(), file.clone());
             }
         }
     }
+    Ok(kept.into_iter().map(|(_, result)| result).collect())
+}
+
+/// A file whose scenario id an earlier file already uses: an error, and not playable.
+fn mark_duplicate(entry: &mut LibraryEntry, id: &str, earlier: &Path) {
+    let source = entry.source.clone().unwrap_or_default();
+    let span = crate::scenario::SourceMap::build(&source).find("id");
+    let mut diagnostic = Diagnostic::error(
+        Code::DuplicateId,
+        &entry.path,
+        format!("scenario id `{id}` is also used by {}", earlier.display()),
+    )
+    .with_field("id")
+    .with_hint("every scenario in a library needs its own id");
+    if let Some(span) = span {
+        diagnostic = diagnostic.at(&source, span);
+    }
+    entry.diagnostics.push(diagnostic);
+    entry.prepared = None;
 }

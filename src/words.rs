@@ -9,7 +9,7 @@
 //! Templates name their blanks in braces (`{customer} hung up.`); [`fill`]
 //! puts the values in.
 
-use crate::engine::Mode;
+use crate::engine::{Mode, Verdict};
 use crate::scenario::{Dimension, Feeling, Outcome, Points};
 
 /// Every fixed word a call and its debrief show, for one language.
@@ -23,6 +23,8 @@ pub struct Words {
     pub exam_mode: &'static str,
     /// The variant of a call: `{seed}`.
     pub seed: &'static str,
+    /// The facts a seed drew, for a scenario with variants: `{name}`.
+    pub case: &'static str,
     /// The hang-up button of the call screen.
     pub hang_up: &'static str,
     /// Heading of the customer panel.
@@ -35,18 +37,28 @@ pub struct Words {
     pub you_act: &'static str,
     /// A decision let run out: `{seconds}`.
     pub silence: &'static str,
+    /// A decision let run out, in the terminal's transcript: `{seconds}`.
+    pub silence_passed: &'static str,
+    /// What the trainee answered when they let the timer run out (a silence has no text).
+    pub silent_answer: &'static str,
+    /// Marks an action, as in "[action] Send the breakdown".
+    pub action: &'static str,
     /// The coach, before a choice's feedback.
     pub coach: &'static str,
     /// A compliance rule broken, before its text.
     pub rule_broken: &'static str,
     /// The customer hung up: `{customer}`.
     pub hung_up: &'static str,
+    /// The customer hangs up, in the terminal's transcript.
+    pub customer_hangs_up: &'static str,
     /// The call ended: `{outcome}`.
     pub call_ended: &'static str,
     /// The wrap-up step.
     pub wrap_up: &'static str,
     /// The trainee left the call.
     pub you_left: &'static str,
+    /// The call was left before an ending, in the terminal's transcript.
+    pub call_abandoned: &'static str,
     /// The customer is still speaking.
     pub speaking: &'static str,
     /// Heading of the offers, with the keys.
@@ -69,22 +81,26 @@ pub struct Words {
     pub leave: &'static str,
     /// Stay on the call.
     pub stay: &'static str,
-    /// A move that earns nothing.
-    pub no_points: &'static str,
-    /// The three dimensions, in [`Dimension::ALL`] order.
-    pub dimensions: [&'static str; 3],
+    /// The three dimensions.
+    pub dimensions: DimensionWords,
     /// The overall score.
     pub overall: &'static str,
-    /// The four feelings, in [`Feeling::ALL`] order.
-    pub feelings: [&'static str; 4],
-    /// The outcomes, in declaration order of [`Outcome`].
-    pub outcomes: [&'static str; 9],
+    /// The four feelings.
+    pub feelings: FeelingWords,
+    /// The outcomes.
+    pub outcomes: OutcomeWords,
     /// Title of the debrief: `{title}`.
     pub debrief_title: &'static str,
     /// A passed call.
     pub passed: &'static str,
     /// A call not passed.
     pub not_passed: &'static str,
+    /// A call left before an ending.
+    pub abandoned: &'static str,
+    /// Before the outcome, as in "Outcome: resolved".
+    pub outcome_heading: &'static str,
+    /// The pass mark, after the scores: `{pass_mark}`.
+    pub pass_mark: &'static str,
     /// The debrief's summary: `{outcome}`, `{overall}`, `{pass_mark}`, `{mode}`, `{seed}`.
     pub summary: &'static str,
     /// Heading of the scores.
@@ -123,6 +139,73 @@ pub struct Words {
     pub library: &'static str,
     /// Back to the progress screen from a past call's debrief.
     pub progress: &'static str,
+    /// The terminal's hint before the first answer.
+    pub type_or_leave: &'static str,
+    /// The time a decision allows, in the terminal: `{seconds}`.
+    pub time_left: &'static str,
+    /// The terminal's answer to a line that is not a number.
+    pub type_a_number: &'static str,
+    /// An answer typed after the timer ran out.
+    pub too_late: &'static str,
+    /// A decision where the expert did otherwise: `{step}`, `{text}`, `{expert}`.
+    pub you_chose: &'static str,
+    /// The command that plays the call again: `{command}`.
+    pub replay_with: &'static str,
+    /// A recorded call played again: `{record}`, `{trainee}`, `{started}`, `{path}`.
+    pub recorded_call: &'static str,
+    /// The scenario file has changed since the call: `{path}`, `{then}`, `{now}`.
+    pub scenario_changed: &'static str,
+    /// The replay scores as recorded.
+    pub same_scores: &'static str,
+    /// The replay scores otherwise than recorded: `{scores}`.
+    pub other_scores: &'static str,
+}
+
+/// The names of the three dimensions, lowercase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DimensionWords {
+    /// [`Dimension::Empathy`].
+    pub empathy: &'static str,
+    /// [`Dimension::Accuracy`].
+    pub accuracy: &'static str,
+    /// [`Dimension::Resolution`].
+    pub resolution: &'static str,
+}
+
+/// The names of the four feelings, lowercase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeelingWords {
+    /// [`Feeling::Distress`].
+    pub distress: &'static str,
+    /// [`Feeling::Anger`].
+    pub anger: &'static str,
+    /// [`Feeling::Trust`].
+    pub trust: &'static str,
+    /// [`Feeling::Patience`].
+    pub patience: &'static str,
+}
+
+/// Each outcome in plain words, lowercase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutcomeWords {
+    /// [`Outcome::Resolved`].
+    pub resolved: &'static str,
+    /// [`Outcome::Escalated`].
+    pub escalated: &'static str,
+    /// [`Outcome::CallbackScheduled`].
+    pub callback_scheduled: &'static str,
+    /// [`Outcome::HungUp`].
+    pub hung_up: &'static str,
+    /// [`Outcome::Cancelled`].
+    pub cancelled: &'static str,
+    /// [`Outcome::Retained`].
+    pub retained: &'static str,
+    /// [`Outcome::Unresolved`].
+    pub unresolved: &'static str,
+    /// [`Outcome::EndedByAgent`].
+    pub ended_by_agent: &'static str,
+    /// [`Outcome::Abandoned`].
+    pub abandoned: &'static str,
 }
 
 /// English.
@@ -131,18 +214,24 @@ pub const ENGLISH: Words = Words {
     coach_mode: "coach mode",
     exam_mode: "exam mode",
     seed: "seed {seed}",
+    case: "case {name}",
     hang_up: "Hang up (Esc)",
     customer_heading: "CUSTOMER",
     account_heading: "ACCOUNT",
     you: "You",
     you_act: "You ▶",
     silence: "(You said nothing for {seconds} seconds.)",
+    silence_passed: "(silence — {seconds} seconds passed)",
+    silent_answer: "(silence)",
+    action: "action",
     coach: "Coach",
     rule_broken: "Rule broken",
     hung_up: "{customer} hung up.",
+    customer_hangs_up: "(the customer hangs up)",
     call_ended: "call ended: {outcome}",
     wrap_up: "Wrap-up",
     you_left: "You left the call.",
+    call_abandoned: "call abandoned",
     speaking: "The customer is speaking… (Space to skip)",
     your_answer: "YOUR ANSWER — keys 1–5, ↑ ↓ + Enter, or click",
     call_over: "The call is over — see the debrief (Enter)",
@@ -154,25 +243,36 @@ pub const ENGLISH: Words = Words {
     leave_body: "The call will end here and be recorded as abandoned.",
     leave: "Leave the call (Y)",
     stay: "Stay on the line (N)",
-    no_points: "no points",
-    dimensions: ["empathy", "accuracy", "resolution"],
+    dimensions: DimensionWords {
+        empathy: "empathy",
+        accuracy: "accuracy",
+        resolution: "resolution",
+    },
     overall: "overall",
-    feelings: ["distress", "anger", "trust", "patience"],
-    outcomes: [
-        "resolved",
-        "escalated",
-        "callback scheduled",
-        "the customer hung up",
-        "contract cancelled",
-        "customer retained",
-        "unresolved",
-        "ended by the agent",
-        "abandoned",
-    ],
+    feelings: FeelingWords {
+        distress: "distress",
+        anger: "anger",
+        trust: "trust",
+        patience: "patience",
+    },
+    outcomes: OutcomeWords {
+        resolved: "resolved",
+        escalated: "escalated",
+        callback_scheduled: "callback scheduled",
+        hung_up: "the customer hung up",
+        cancelled: "contract cancelled",
+        retained: "customer retained",
+        unresolved: "unresolved",
+        ended_by_agent: "ended by the agent",
+        abandoned: "abandoned",
+    },
     debrief_title: "Debrief — {title}",
     passed: "PASSED",
     not_passed: "NOT PASSED",
-    summary: "Outcome: {outcome} · overall {overall}% (pass mark {pass_mark}%) · {mode} · seed {seed}",
+    abandoned: "ABANDONED",
+    outcome_heading: "Outcome",
+    pass_mark: "pass mark {pass_mark}",
+    summary: "Outcome: {outcome} · overall {overall} (pass mark {pass_mark}%) · {mode} · seed {seed}",
     scores_heading: "SCORES (of the best reachable)",
     no_rule_broken: "No compliance rule broken.",
     expert_scores: "The expert's call of this variant: {scores}",
@@ -191,6 +291,16 @@ pub const ENGLISH: Words = Words {
     export: "Export (E)",
     library: "Library (Esc)",
     progress: "Progress (Esc)",
+    type_or_leave: "type a number, `q` to leave the call",
+    time_left: "(you have {seconds} seconds)",
+    type_a_number: "type the number of a choice",
+    too_late: "(too late: the customer was left waiting)",
+    you_chose: "Step {step}: you chose “{text}”; the expert answer: “{expert}”",
+    replay_with: "Replay: {command}",
+    recorded_call: "Call {record} — {trainee}, {started} UTC, from {path}",
+    scenario_changed: "NOTE: the scenario file {path} has changed since this call was recorded (SHA-256 {then} then, {now} now); the recorded answers still fit it.",
+    same_scores: "The replay's scores are the recorded ones.",
+    other_scores: "The replay's scores differ from the recorded ones: {scores}",
 };
 
 /// Italian.
@@ -199,18 +309,24 @@ pub const ITALIAN: Words = Words {
     coach_mode: "modalità guidata",
     exam_mode: "modalità esame",
     seed: "variante {seed}",
+    case: "caso {name}",
     hang_up: "Riaggancia (Esc)",
     customer_heading: "CLIENTE",
     account_heading: "SCHEDA CLIENTE",
     you: "Tu",
     you_act: "Tu ▶",
     silence: "(Nessuna risposta per {seconds} secondi.)",
+    silence_passed: "(silenzio — sono passati {seconds} secondi)",
+    silent_answer: "(silenzio)",
+    action: "azione",
     coach: "Tutor",
     rule_broken: "Regola violata",
     hung_up: "{customer} ha riattaccato.",
+    customer_hangs_up: "(il cliente riattacca)",
     call_ended: "chiamata conclusa: {outcome}",
     wrap_up: "Chiusura pratica",
     you_left: "Hai lasciato la chiamata.",
+    call_abandoned: "chiamata abbandonata",
     speaking: "Il cliente sta parlando… (Spazio per saltare)",
     your_answer: "LA TUA RISPOSTA — tasti 1–5, ↑ ↓ + Invio, oppure clic",
     call_over: "La chiamata è finita — vai al debriefing (Invio)",
@@ -222,25 +338,36 @@ pub const ITALIAN: Words = Words {
     leave_body: "La chiamata finisce qui e viene registrata come abbandonata.",
     leave: "Lascia la chiamata (S)",
     stay: "Resta in linea (N)",
-    no_points: "nessun punto",
-    dimensions: ["empatia", "accuratezza", "risoluzione"],
+    dimensions: DimensionWords {
+        empathy: "empatia",
+        accuracy: "accuratezza",
+        resolution: "risoluzione",
+    },
     overall: "totale",
-    feelings: ["angoscia", "rabbia", "fiducia", "pazienza"],
-    outcomes: [
-        "risolta",
-        "passata al livello superiore",
-        "richiamata fissata",
-        "il cliente ha riattaccato",
-        "contratto disdetto",
-        "cliente trattenuto",
-        "non risolta",
-        "chiusa dall'operatore",
-        "abbandonata",
-    ],
+    feelings: FeelingWords {
+        distress: "angoscia",
+        anger: "rabbia",
+        trust: "fiducia",
+        patience: "pazienza",
+    },
+    outcomes: OutcomeWords {
+        resolved: "risolta",
+        escalated: "passata al livello superiore",
+        callback_scheduled: "richiamata fissata",
+        hung_up: "il cliente ha riattaccato",
+        cancelled: "contratto disdetto",
+        retained: "cliente trattenuto",
+        unresolved: "non risolta",
+        ended_by_agent: "chiusa dall'operatore",
+        abandoned: "abbandonata",
+    },
     debrief_title: "Debriefing — {title}",
     passed: "SUPERATA",
     not_passed: "NON SUPERATA",
-    summary: "Esito: {outcome} · totale {overall}% (soglia {pass_mark}%) · {mode} · variante {seed}",
+    abandoned: "ABBANDONATA",
+    outcome_heading: "Esito",
+    pass_mark: "soglia {pass_mark}",
+    summary: "Esito: {outcome} · totale {overall} (soglia {pass_mark}%) · {mode} · variante {seed}",
     scores_heading: "PUNTEGGI (rispetto al massimo raggiungibile)",
     no_rule_broken: "Nessuna regola di conformità violata.",
     expert_scores: "La chiamata dell'esperto in questa variante: {scores}",
@@ -259,6 +386,16 @@ pub const ITALIAN: Words = Words {
     export: "Esporta (E)",
     library: "Libreria (Esc)",
     progress: "Progressi (Esc)",
+    type_or_leave: "scrivi un numero, `q` per lasciare la chiamata",
+    time_left: "(hai {seconds} secondi)",
+    type_a_number: "scrivi il numero di una risposta",
+    too_late: "(troppo tardi: il cliente è rimasto in attesa)",
+    you_chose: "Passo {step}: hai scelto «{text}»; la risposta dell'esperto: «{expert}»",
+    replay_with: "Per rigiocarla: {command}",
+    recorded_call: "Chiamata {record} — {trainee}, {started} UTC, da {path}",
+    scenario_changed: "NOTA: il file dello scenario {path} è cambiato da quando la chiamata è stata registrata (SHA-256 {then} allora, {now} ora); le risposte registrate sono ancora valide.",
+    same_scores: "La chiamata rigiocata ha i punteggi registrati.",
+    other_scores: "La chiamata rigiocata ha punteggi diversi da quelli registrati: {scores}",
 };
 
 /// Every table, English first.
@@ -273,6 +410,16 @@ impl Words {
             .unwrap_or(&ENGLISH)
     }
 
+    /// The seed of a call, and the variant it drew when the scenario has variants:
+    /// `seed 7 · case doyle`.
+    pub fn seed_and_case(&self, seed: u64, variant: Option<&str>) -> String {
+        let seed = fill(self.seed, &[("seed", &seed)]);
+        match variant {
+            Some(name) => format!("{seed} · {}", fill(self.case, &[("name", &name)])),
+            None => seed,
+        }
+    }
+
     /// A mode's name.
     pub fn mode(&self, mode: Mode) -> &'static str {
         match mode {
@@ -283,36 +430,74 @@ impl Words {
 
     /// A dimension's name, lowercase.
     pub fn dimension(&self, dimension: Dimension) -> &'static str {
-        self.dimensions[Dimension::ALL
-            .iter()
-            .position(|&d| d == dimension)
-            .unwrap_or_default()]
+        let names = &self.dimensions;
+        match dimension {
+            Dimension::Empathy => names.empathy,
+            Dimension::Accuracy => names.accuracy,
+            Dimension::Resolution => names.resolution,
+        }
     }
 
     /// A feeling's name, lowercase.
     pub fn feeling(&self, feeling: Feeling) -> &'static str {
-        self.feelings[Feeling::ALL
-            .iter()
-            .position(|&f| f == feeling)
-            .unwrap_or_default()]
+        let names = &self.feelings;
+        match feeling {
+            Feeling::Distress => names.distress,
+            Feeling::Anger => names.anger,
+            Feeling::Trust => names.trust,
+            Feeling::Patience => names.patience,
+        }
     }
 
     /// An outcome in plain words.
     pub fn outcome(&self, outcome: Outcome) -> &'static str {
-        self.outcomes[outcome as usize]
+        let names = &self.outcomes;
+        match outcome {
+            Outcome::Resolved => names.resolved,
+            Outcome::Escalated => names.escalated,
+            Outcome::CallbackScheduled => names.callback_scheduled,
+            Outcome::HungUp => names.hung_up,
+            Outcome::Cancelled => names.cancelled,
+            Outcome::Retained => names.retained,
+            Outcome::Unresolved => names.unresolved,
+            Outcome::EndedByAgent => names.ended_by_agent,
+            Outcome::Abandoned => names.abandoned,
+        }
     }
 
-    /// Points as `+2 empathy, -1 accuracy`, or the words for none.
+    /// How a call counts, in capitals: passed, not passed, abandoned.
+    pub fn verdict(&self, verdict: Verdict) -> &'static str {
+        match verdict {
+            Verdict::Passed => self.passed,
+            Verdict::Failed => self.not_passed,
+            Verdict::Abandoned => self.abandoned,
+        }
+    }
+
+    /// A score as every screen and the terminal show it: one decimal at most, `83.3%`,
+    /// `100%` (a whole percentage would show 69.6, below a pass mark of 70, as 70%).
+    pub fn score(&self, value: f64) -> String {
+        let rounded = (value * 10.0).round() / 10.0;
+        // `+ 0.0` turns a negative zero into a zero.
+        format!("{}%", rounded + 0.0)
+    }
+
+    /// Points as `empathy +2, accuracy +0, resolution +1`: every dimension, in order.
     pub fn points(&self, points: &Points) -> String {
-        let parts: Vec<String> = Dimension::ALL
+        Dimension::ALL
             .iter()
-            .filter(|&&d| points.get(d) != 0)
-            .map(|&d| format!("{:+} {}", points.get(d), self.dimension(d)))
-            .collect();
-        if parts.is_empty() {
-            self.no_points.to_owned()
+            .map(|&d| format!("{} {:+}", self.dimension(d), points.get(d)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// What the trainee answered (or the expert would have), as shown: its text, or the
+    /// words for a silence, which the engine records with no text.
+    pub fn answer<'a>(&self, text: &'a str) -> &'a str {
+        if text.is_empty() {
+            self.silent_answer
         } else {
-            parts.join(", ")
+            text
         }
     }
 }
@@ -378,24 +563,39 @@ mod tests {
 
     #[test]
     fn every_outcome_has_its_own_words_in_every_language() {
-        use Outcome::*;
-        let all = [
-            Resolved,
-            Escalated,
-            CallbackScheduled,
-            HungUp,
-            Cancelled,
-            Retained,
-            Unresolved,
-            EndedByAgent,
-            Abandoned,
-        ];
         for words in ALL {
             let names: std::collections::BTreeSet<_> =
-                all.iter().map(|&o| words.outcome(o)).collect();
-            assert_eq!(names.len(), all.len(), "{}", words.language);
+                Outcome::ALL.iter().map(|&o| words.outcome(o)).collect();
+            assert_eq!(names.len(), Outcome::ALL.len(), "{}", words.language);
         }
-        assert_eq!(ITALIAN.outcome(HungUp), "il cliente ha riattaccato");
-        assert_eq!(ENGLISH.outcome(Abandoned), "abandoned");
+        assert_eq!(
+            ITALIAN.outcome(Outcome::HungUp),
+            "il cliente ha riattaccato"
+        );
+        assert_eq!(ENGLISH.outcome(Outcome::Abandoned), "abandoned");
+    }
+
+    #[test]
+    fn a_score_shows_one_decimal_at_most_and_points_every_dimension() {
+        assert_eq!(
+            [83.3, 100.0, 69.96, 0.0, -0.0].map(|v| ENGLISH.score(v)),
+            ["83.3%", "100%", "70%", "0%", "0%"]
+        );
+        let points = Points {
+            empathy: 2,
+            accuracy: 0,
+            resolution: -1,
+        };
+        assert_eq!(
+            ITALIAN.points(&points),
+            "empatia +2, accuratezza +0, risoluzione -1"
+        );
+    }
+
+    #[test]
+    fn a_silence_reads_in_the_language_and_any_other_answer_as_it_is() {
+        assert_eq!(ITALIAN.answer(""), "(silenzio)");
+        assert_eq!(ENGLISH.answer(""), "(silence)");
+        assert_eq!(ITALIAN.answer("Buongiorno"), "Buongiorno");
     }
 }

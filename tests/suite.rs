@@ -30,10 +30,12 @@ mod play_replies;
 mod playthrough;
 #[path = "suite/properties.rs"]
 mod properties;
-#[path = "suite/records.rs"]
+#[path = "suite/records/mod.rs"]
 mod records;
 #[path = "suite/support.rs"]
 mod support;
+#[path = "suite/terminal_language.rs"]
+mod terminal_language;
 #[path = "suite/timers.rs"]
 mod timers;
 #[path = "suite/variants.rs"]

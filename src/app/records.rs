@@ -5,8 +5,8 @@
 //! A store that cannot be opened or written never stops the app: the calls it could not
 //! take are kept in memory, named in the notice, and written on the next try (after the
 //! next call, or when the library or the progress screen reads the records). Closing the
-//! app with calls still unsaved puts them aside in a file (in the records folder, else in
-//! the system's temporary folder), and the next start writes them.
+//! app with calls still unsaved puts them aside in the records' spool
+//! ([`crate::records::Spool`], shared with `frontline play`), and the next start writes them.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -24,8 +24,8 @@ use super::theme::{Fonts, palette, size, space};
 use super::{Animating, AppSystems, Options, widget};
 use crate::engine::Session;
 use crate::records::{
-    Call, DEFAULT_BASE, EXPORT_FILES, Filter, Record, RecordError, ScenarioRef, Standing, Store,
-    default_trainee, export_to_folder,
+    CallRecord, DEFAULT_BASE, EXPORT_FILES, Filter, Record, RecordError, ScenarioRef, Spool,
+    Standing, Store, default_trainee, export_to_folder,
 };
 
 /// The call records of the app: the store, and the calls not written to it yet.
@@ -37,13 +37,13 @@ pub struct Records {
     /// makes it shareable, every use goes through `&mut self`).
     store: Mutex<Option<Store>>,
     /// Calls finished but not written yet, oldest first.
-    unsaved: Vec<Call>,
+    unsaved: Vec<CallRecord>,
     /// Why the last read or write failed, while it still fails.
     problem: Option<String>,
     /// Calls written since the app started: the library refreshes its scores when it moves.
     written: u64,
-    /// Where unsaved calls wait while the app is closed, in order of preference.
-    spools: Vec<PathBuf>,
+    /// Where unsaved calls wait while the app is closed.
+    spool: Spool,
     /// The files of calls put aside that this start took in: removed once they are written.
     taken: Vec<PathBuf>,
 }
@@ -52,14 +52,14 @@ impl Records {
     /// The records in `dir` (the platform's data folder when `None`), opened at once so a
     /// problem shows before the first call.
     fn open(dir: Option<PathBuf>) -> Records {
-        let spools = spools(dir.as_deref());
+        let spool = Spool::of(dir.as_deref());
         let mut records = Records {
             dir,
             store: Mutex::new(None),
             unsaved: Vec::new(),
             problem: None,
             written: 0,
-            spools,
+            spool,
             taken: Vec::new(),
         };
         records.take_spooled();
@@ -71,68 +71,37 @@ impl Records {
         records
     }
 
-    /// Takes in the calls an earlier run put aside (see [`Records::put_aside`]).
+    /// Takes in the calls an earlier run (of the app or `frontline play`) put aside.
     fn take_spooled(&mut self) {
-        for spool in &self.spools {
-            let Ok(bytes) = std::fs::read(spool) else {
-                continue;
-            };
-            match serde_json::from_slice::<Vec<Call>>(&bytes) {
-                Ok(calls) => {
-                    for call in calls {
-                        if !self.unsaved.iter().any(|kept| kept.uid == call.uid) {
-                            self.unsaved.push(call);
-                        }
-                    }
-                    self.taken.push(spool.clone());
-                }
-                // Left where it is for a person to look at; never removed.
-                Err(error) => warn!(
-                    "the calls put aside in {} cannot be read: {error}",
-                    spool.display()
-                ),
+        let kept = self.spool.read();
+        for call in kept.calls {
+            if !self.unsaved.iter().any(|known| known.uid == call.uid) {
+                self.unsaved.push(call);
             }
+        }
+        self.taken.extend(kept.files);
+        // Left where they are for a person to look at; never removed.
+        for problem in kept.unreadable {
+            warn!("{problem}");
         }
     }
 
-    /// Writes the unsaved calls to the first spool file that takes them, when the app closes.
+    /// Puts the unsaved calls aside for the next start, when the app closes.
     fn put_aside(&mut self) {
         if self.unsaved.is_empty() {
             return;
         }
-        let json = match serde_json::to_vec_pretty(&self.unsaved) {
-            Ok(json) => json,
-            Err(error) => return error!("the unsaved calls cannot be put aside: {error}"),
-        };
-        for spool in &self.spools {
-            let partial = spool.with_extension("json.partial");
-            let written = spool
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| std::fs::write(&partial, &json))
-                .and_then(|()| std::fs::rename(&partial, spool));
-            match written {
-                Ok(()) => {
-                    // Everything unsaved is in this one now.
-                    for other in self.taken.iter().filter(|taken| *taken != spool) {
-                        let _ = std::fs::remove_file(other);
-                    }
-                    return info!(
-                        "{} unsaved calls put aside in {}",
-                        self.unsaved.len(),
-                        spool.display()
-                    );
-                }
-                Err(error) => warn!(
-                    "cannot put the unsaved calls aside in {}: {error}",
-                    spool.display()
-                ),
-            }
+        match self.spool.keep(&self.unsaved, &self.taken) {
+            Ok(file) => info!(
+                "{} unsaved calls put aside in {}",
+                self.unsaved.len(),
+                file.display()
+            ),
+            Err(problem) => error!(
+                "{} calls could not be recorded: {problem}",
+                self.unsaved.len()
+            ),
         }
-        error!(
-            "{} calls could not be recorded or put aside",
-            self.unsaved.len()
-        );
     }
 
     /// The store, opened again if it was closed by a failure.
@@ -153,7 +122,7 @@ impl Records {
     }
 
     /// Keeps a finished call and writes it, with any call still unsaved, to the store.
-    fn save(&mut self, call: Call) {
+    fn save(&mut self, call: CallRecord) {
         self.unsaved.push(call);
         self.flush();
     }
@@ -163,12 +132,7 @@ impl Records {
         while let Some(call) = self.unsaved.first().cloned() {
             // A call put aside may have been written by a run that stopped before it could
             // remove the file: it is not written twice.
-            let written = self.store().and_then(|store| {
-                if store.id_of(&call.uid)?.is_some() {
-                    return Ok(false);
-                }
-                store.save(&call).map(|_| true)
-            });
+            let written = self.store().and_then(|store| store.save_once(&call));
             match written {
                 Ok(new) => {
                     self.unsaved.remove(0);
@@ -251,7 +215,7 @@ impl Records {
     }
 
     /// The calls finished but not written yet.
-    pub fn unsaved(&self) -> &[Call] {
+    pub fn unsaved(&self) -> &[CallRecord] {
         &self.unsaved
     }
 
@@ -355,14 +319,12 @@ fn record(
     path: &Path,
     hash: &str,
     started: SystemTime,
-) -> Call {
-    // The absolute path, as `frontline play` records it, so `replay` finds it anywhere.
-    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let scenario = ScenarioRef::new(session.prepared().scenario(), &path, hash);
-    Call {
+) -> CallRecord {
+    let scenario = ScenarioRef::new(session.prepared().scenario(), path, hash);
+    CallRecord {
         // The uid the call was given when it started: its debrief finds its record by it.
         uid: uid.to_owned(),
-        ..Call::of(
+        ..CallRecord::of(
             session,
             &recorded_name(trainee),
             scenario,
@@ -453,22 +415,6 @@ fn put_aside_on_exit(mut exits: MessageReader<AppExit>, mut records: ResMut<Reco
     if exits.read().count() > 0 {
         records.put_aside();
     }
-}
-
-/// Where unsaved calls wait while the app is closed: `unsaved-calls.json` in the records
-/// folder, else a file in the system's temporary folder named after the records folder.
-fn spools(dir: Option<&Path>) -> Vec<PathBuf> {
-    let folder = crate::paths::records_dir(dir);
-    let key = crate::library::content_hash(
-        folder
-            .as_deref()
-            .map_or(&[][..], |f| f.as_os_str().as_encoded_bytes()),
-    );
-    folder
-        .map(|folder| folder.join("unsaved-calls.json"))
-        .into_iter()
-        .chain([std::env::temp_dir().join(format!("frontline-unsaved-{}.json", &key[..16]))])
-        .collect()
 }
 
 /// Reads the best and last scores again when the library opens, a call is written, the

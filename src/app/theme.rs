@@ -41,6 +41,16 @@ pub mod palette {
             Feeling::Patience => WARN,
         }
     }
+
+    /// The colour of how a call counts, wherever it is shown: passed, failed, left.
+    pub fn verdict(verdict: crate::engine::Verdict) -> Color {
+        use crate::engine::Verdict;
+        match verdict {
+            Verdict::Passed => GOOD,
+            Verdict::Failed => BAD,
+            Verdict::Abandoned => MUTED,
+        }
+    }
 }
 
 /// Spacing steps, in logical pixels.

@@ -18,7 +18,7 @@ use serde_json::json;
 use crate::diagnostic::{Diagnostic, tally};
 use crate::engine::naive::giveaways;
 use crate::engine::{Prepared, Report, percent};
-use crate::library::{Library, LibraryEntry};
+use crate::library::{Library, LibraryEntry, check_each};
 use crate::paths;
 
 pub use play::PlayArgs;
@@ -199,22 +199,34 @@ fn load_library(paths: Vec<PathBuf>) -> Result<Library, Failure> {
 }
 
 fn check(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(), Failure> {
-    let library = load_library(paths)?;
-    let diagnostics: Vec<&Diagnostic> = library.diagnostics().collect();
-    let owned: Vec<Diagnostic> = diagnostics.iter().map(|d| (*d).clone()).collect();
+    let paths = default_library(paths)?;
+    // Each file is checked, reported and let go: only its diagnostics (rendered, for text)
+    // and its expert decisions are kept, so a large library is never held whole.
+    let checked = check_each(&paths, paths::assets_dir(), |entry| {
+        let rendered: String = match format {
+            Format::Text => entry
+                .diagnostics
+                .iter()
+                .map(|d| d.render(entry.source.as_deref()))
+                .collect(),
+            Format::Json => String::new(),
+        };
+        let found = entry.prepared.as_ref().map(giveaways).unwrap_or_default();
+        (entry.diagnostics, rendered, found)
+    })
+    .map_err(|d| Failure::usage(d.one_line()))?;
+    let files = checked.len();
+    let owned: Vec<Diagnostic> = checked.iter().flat_map(|(d, _, _)| d.clone()).collect();
     let (errors, warnings) = tally(&owned);
     // Across the library: how often the expert answer is simply the longest one.
-    let (decisions, longest) = library
-        .entries
-        .iter()
-        .filter_map(|entry| entry.prepared.as_ref())
-        .map(giveaways)
-        .fold((0, 0), |(d, l), g| (d + g.decisions, l + g.longest.len()));
+    let (decisions, longest) = checked.iter().fold((0, 0), |(d, l), (_, _, g)| {
+        (d + g.decisions, l + g.longest.len())
+    });
     let share = percent(longest as i64, decisions as i64);
     match format {
         Format::Json => {
             let value = json!({
-                "files": library.entries.len(),
+                "files": files,
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": owned,
@@ -223,10 +235,8 @@ fn check(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(),
             write_json(out, &value)?;
         }
         Format::Text => {
-            for entry in &library.entries {
-                for diagnostic in &entry.diagnostics {
-                    write(out, &diagnostic.render(entry.source.as_deref()))?;
-                }
+            for (_, rendered, _) in &checked {
+                write(out, rendered)?;
             }
             if decisions > 0 {
                 write(
@@ -238,10 +248,7 @@ fn check(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(),
             }
             write(
                 out,
-                &format!(
-                    "{} files checked: {errors} errors, {warnings} warnings\n",
-                    library.entries.len()
-                ),
+                &format!("{files} files checked: {errors} errors, {warnings} warnings\n"),
             )?;
         }
     }
@@ -319,17 +326,22 @@ pub fn resolve(scenario: &str, library: Option<PathBuf>) -> Result<LibraryEntry,
         }
     };
     if entry.prepared.is_none() {
-        let report: String = entry
-            .diagnostics
-            .iter()
-            .map(|d| d.render(entry.source.as_deref()))
-            .collect();
-        return Err(Failure::problem(format!(
-            "{report}{} cannot be played until its errors are fixed",
-            entry.path.display()
-        )));
+        return Err(unplayable(&entry));
     }
     Ok(entry)
+}
+
+/// A scenario file with errors: its diagnostics, and that it cannot be played.
+fn unplayable(entry: &LibraryEntry) -> Failure {
+    let report: String = entry
+        .diagnostics
+        .iter()
+        .map(|d| d.render(entry.source.as_deref()))
+        .collect();
+    Failure::problem(format!(
+        "{report}{} cannot be played until its errors are fixed",
+        entry.path.display()
+    ))
 }
 
 fn prepared_of(entry: &LibraryEntry) -> Result<Arc<Prepared>, Failure> {

@@ -11,9 +11,11 @@ use serde_json::json;
 
 use super::records::DataDir;
 use super::{Failure, Format, resolve, write, write_json};
-use crate::engine::{Answer, Entry, Mode, Phase, Session, Strategy, play_out};
+use crate::engine::{Answer, Entry, Mode, Phase, Scores, Session, Strategy, play_out};
 use crate::library::LibraryEntry;
-use crate::records::{Call, ScenarioRef, default_trainee};
+use crate::records::{CallRecord, ScenarioRef, default_trainee};
+use crate::scenario::Dimension;
+use crate::words::{Words, capitalised, fill};
 
 /// Arguments of `frontline play`.
 #[derive(Debug, Args)]
@@ -27,8 +29,8 @@ pub struct PlayArgs {
     #[arg(long, value_enum, default_value_t = ModeArg::Coach)]
     pub mode: ModeArg,
     /// Answers by displayed number, comma-separated; `t` lets a timer run out. The call is abandoned when they run out.
-    #[arg(long, value_parser = parse_script, conflicts_with = "auto")]
-    pub choices: Option<Script>,
+    #[arg(long, value_parser = parse_choices, conflicts_with = "auto")]
+    pub choices: Option<Choices>,
     /// Answers typed in the trainee's own words, one a line (an empty line lets a timer run out), each matched to the choice it means.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["choices", "auto"])]
     pub replies: Option<PathBuf>,
@@ -60,11 +62,11 @@ pub enum ModeArg {
     Exam,
 }
 
-/// A list of scripted answers.
+/// The answers `--choices` gives, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Script(pub Vec<Answer>);
+pub struct Choices(pub Vec<Answer>);
 
-fn parse_script(text: &str) -> Result<Script, String> {
+fn parse_choices(text: &str) -> Result<Choices, String> {
     text.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -79,7 +81,7 @@ fn parse_script(text: &str) -> Result<Script, String> {
             }),
         })
         .collect::<Result<Vec<_>, _>>()
-        .map(Script)
+        .map(Choices)
 }
 
 /// Runs `frontline play`.
@@ -104,8 +106,8 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> Result<(), Failure> {
             session.abandon();
             true
         }
-        (Some(script), _) => {
-            for &answer in &script.0 {
+        (Some(choices), _) => {
+            for &answer in &choices.0 {
                 if session.phase() == Phase::Ended {
                     break;
                 }
@@ -121,9 +123,9 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> Result<(), Failure> {
             true
         }
         (None, None) => {
-            let live = Live::default();
-            record_on_interrupt(&entry, &args, started, &live);
-            interactive(&mut session, &live, out)?;
+            let on_the_line = OnTheLine::default();
+            record_on_interrupt(&entry, &args, started, &on_the_line);
+            interactive(&mut session, &on_the_line, out)?;
             false
         }
     };
@@ -144,19 +146,27 @@ fn trainee(args: &PlayArgs) -> String {
 
 /// The interactive call as it stands after each answer, for the Ctrl-C handler; emptied
 /// when the call ends, so that it is recorded once.
-type Live = Arc<Mutex<Option<Session>>>;
+type OnTheLine = Arc<Mutex<Option<Session>>>;
 
 /// Sets Ctrl-C (SIGINT) to record the interactive call as abandoned before the process
 /// ends, as `q` would: a call broken off in the terminal is not lost.
-fn record_on_interrupt(entry: &LibraryEntry, args: &PlayArgs, started: SystemTime, live: &Live) {
-    let (entry, trainee, data, live) = (
+fn record_on_interrupt(
+    entry: &LibraryEntry,
+    args: &PlayArgs,
+    started: SystemTime,
+    on_the_line: &OnTheLine,
+) {
+    let (entry, trainee, data, on_the_line) = (
         entry.clone(),
         trainee(args),
         args.data.clone(),
-        Arc::clone(live),
+        Arc::clone(on_the_line),
     );
     let handler = move || {
-        let taken = live.lock().unwrap_or_else(PoisonError::into_inner).take();
+        let taken = on_the_line
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
         // Taken already: the call has ended and is being recorded the usual way.
         if let Some(mut session) = taken {
             session.abandon();
@@ -174,8 +184,9 @@ fn record_on_interrupt(entry: &LibraryEntry, args: &PlayArgs, started: SystemTim
 const INTERRUPTED: i32 = 130;
 
 /// Records the call and says so on stderr (stdout stays the call's result alone, the same
-/// for the same seed and answers); a call that cannot be recorded is still shown, with a
-/// warning.
+/// for the same seed and answers); a call the store cannot take is kept aside for the next
+/// command that opens it (the store's file is left as it is), and still shown, with a
+/// warning saying where it is kept.
 fn record(
     entry: &LibraryEntry,
     session: &Session,
@@ -183,10 +194,8 @@ fn record(
     data: &DataDir,
     started: SystemTime,
 ) {
-    // The absolute path, so that `frontline replay` finds the file from any folder.
-    let path = std::fs::canonicalize(&entry.path).unwrap_or_else(|_| entry.path.clone());
-    let scenario = ScenarioRef::new(session.prepared().scenario(), &path, &entry.hash);
-    let call = Call::of(session, trainee, scenario, started, SystemTime::now());
+    let scenario = ScenarioRef::new(session.prepared().scenario(), &entry.path, &entry.hash);
+    let call = CallRecord::of(session, trainee, scenario, started, SystemTime::now());
     let saved = data.open().and_then(|mut store| {
         store
             .save(&call)
@@ -194,19 +203,42 @@ fn record(
     });
     match saved {
         Ok(id) => eprintln!("recorded as call {id} (frontline replay {id})"),
-        Err(failure) => eprintln!("warning: the call was not recorded: {}", failure.message),
+        Err(failure) => match data.keep_aside(call) {
+            Ok(file) => eprintln!(
+                "warning: the call was not recorded: {}\nthe call is kept in {} and will be recorded by the next command that can open the records",
+                failure.message,
+                file.display()
+            ),
+            Err(problem) => eprintln!(
+                "warning: the call was not recorded: {}; {problem}",
+                failure.message
+            ),
+        },
     }
 }
 
-/// Plays the call from the keyboard; `live` follows it answer by answer and is emptied at the end.
-fn interactive(session: &mut Session, live: &Live, out: &mut dyn Write) -> Result<(), Failure> {
-    let result = converse(session, live, out);
-    live.lock().unwrap_or_else(PoisonError::into_inner).take();
+/// Plays the call from the keyboard; `on_the_line` follows it answer by answer and is
+/// emptied at the end.
+fn interactive(
+    session: &mut Session,
+    on_the_line: &OnTheLine,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let result = converse(session, on_the_line, out);
+    on_the_line
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take();
     result
 }
 
-fn converse(session: &mut Session, live: &Live, out: &mut dyn Write) -> Result<(), Failure> {
+fn converse(
+    session: &mut Session,
+    on_the_line: &OnTheLine,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let scenario = session.scenario().clone();
+    let words = Words::of(&scenario.language);
     write(
         out,
         &format!(
@@ -219,36 +251,42 @@ fn converse(session: &mut Session, live: &Live, out: &mut dyn Write) -> Result<(
     }
     write(
         out,
-        &format!(
-            "(seed {}, {} mode; type a number, `q` to leave the call)\n\n",
-            session.seed(),
-            session.mode().name()
-        ),
+        &format!("({}; {})\n\n", variant(words, session), words.type_or_leave),
     )?;
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     let mut shown = 0;
     while session.phase() != Phase::Ended {
-        *live.lock().unwrap_or_else(PoisonError::into_inner) = Some(session.clone());
-        write(out, &render(&session.transcript()[shown..]))?;
+        *on_the_line.lock().unwrap_or_else(PoisonError::into_inner) = Some(session.clone());
+        write(out, &render(words, &session.transcript()[shown..]))?;
         shown = session.transcript().len();
         if let Phase::WrapUp(_) = session.phase() {
-            write(out, &format!("\nWRAP-UP — {}\n", session.prompt()))?;
-        }
-        for offer in session.offers() {
             write(
                 out,
                 &format!(
-                    "  {}) {}{}\n",
-                    offer.number,
-                    if offer.action { "[action] " } else { "" },
-                    offer.text
+                    "\n{} — {}\n",
+                    words.wrap_up.to_uppercase(),
+                    session.prompt()
                 ),
+            )?;
+        }
+        for offer in session.offers() {
+            let action = if offer.action {
+                format!("[{}] ", words.action)
+            } else {
+                String::new()
+            };
+            write(
+                out,
+                &format!("  {}) {action}{}\n", offer.number, offer.text),
             )?;
         }
         let limit = session.time_limit();
         if let Some(seconds) = limit {
-            write(out, &format!("  (you have {seconds} seconds)\n"))?;
+            write(
+                out,
+                &format!("  {}\n", fill(words.time_left, &[("seconds", &seconds)])),
+            )?;
         }
         write(out, "> ")?;
         out.flush().map_err(|e| Failure::problem(e.to_string()))?;
@@ -266,7 +304,7 @@ fn converse(session: &mut Session, live: &Live, out: &mut dyn Write) -> Result<(
             text => match text.parse::<usize>() {
                 Ok(number) => Answer::Pick(number),
                 Err(_) => {
-                    write(out, "  type the number of a choice\n")?;
+                    write(out, &format!("  {}\n", words.type_a_number))?;
                     continue;
                 }
             },
@@ -274,51 +312,81 @@ fn converse(session: &mut Session, live: &Live, out: &mut dyn Write) -> Result<(
         let late = limit.is_some_and(|s| elapsed.as_secs_f64() > f64::from(s));
         let answer = if late { Answer::Silence } else { answer };
         if late {
-            write(out, "  (too late: the customer was left waiting)\n")?;
+            write(out, &format!("  {}\n", words.too_late))?;
         }
         if let Err(error) = session.answer_timed(answer, Some(elapsed.as_millis() as u64)) {
             write(out, &format!("  {error}\n"))?;
         }
     }
-    write(out, &render(&session.transcript()[shown..]))?;
+    write(out, &render(words, &session.transcript()[shown..]))?;
     Ok(())
 }
 
-/// The transcript as text.
-pub fn render(entries: &[Entry]) -> String {
+/// The transcript as text, labelled in `words`' language.
+pub fn render(words: &Words, entries: &[Entry]) -> String {
+    let you = words.you.to_uppercase();
     let mut text = String::new();
     for entry in entries {
         let line = match entry {
             Entry::Customer { text, cue } => {
                 let cue = cue.as_ref().map(|c| format!("[{c}] ")).unwrap_or_default();
-                format!("CUSTOMER: {cue}{text}")
+                format!("{}: {cue}{text}", words.customer_heading)
             }
             Entry::Agent {
                 text, action: true, ..
-            } => format!("YOU: [action] {text}"),
-            Entry::Agent { text, .. } => format!("YOU: {text}"),
-            Entry::Silence { seconds } => format!("YOU: (silence — {seconds} seconds passed)"),
-            Entry::Feedback { text, points } => format!(
-                "   coach: {text} (empathy {:+}, accuracy {:+}, resolution {:+})",
-                points.empathy, points.accuracy, points.resolution
+            } => format!("{you}: [{}] {text}", words.action),
+            Entry::Agent { text, .. } => format!("{you}: {text}"),
+            Entry::Silence { seconds } => format!(
+                "{you}: {}",
+                fill(words.silence_passed, &[("seconds", seconds)])
             ),
-            Entry::RuleBroken { text, .. } => format!("   RULE BROKEN: {text}"),
-            Entry::HungUp => "(the customer hangs up)".to_owned(),
+            Entry::Feedback { text, points } => format!(
+                "   {}: {text} ({})",
+                words.coach.to_lowercase(),
+                words.points(points)
+            ),
+            Entry::RuleBroken { text, .. } => {
+                format!("   {}: {text}", words.rule_broken.to_uppercase())
+            }
+            Entry::HungUp => words.customer_hangs_up.to_owned(),
             Entry::End { outcome, text, .. } => {
                 let said = if text.is_empty() {
                     String::new()
                 } else {
-                    format!("CUSTOMER: {text}\n")
+                    format!("{}: {text}\n", words.customer_heading)
                 };
-                format!("{said}— call ended: {} —", outcome.name())
+                let ended = fill(words.call_ended, &[("outcome", &words.outcome(*outcome))]);
+                format!("{said}— {ended} —")
             }
-            Entry::WrapUp { ask, answer } => format!("WRAP-UP {ask}: {answer}"),
-            Entry::Abandoned => "— call abandoned —".to_owned(),
+            Entry::WrapUp { ask, answer } => {
+                format!("{} {ask}: {answer}", words.wrap_up.to_uppercase())
+            }
+            Entry::Abandoned => format!("— {} —", words.call_abandoned),
         };
         text.push_str(&line);
         text.push('\n');
     }
     text
+}
+
+/// The variant and the mode, as in `seed 7, coach mode`.
+fn variant(words: &Words, session: &Session) -> String {
+    format!(
+        "{}, {}",
+        words.seed_and_case(session.seed(), session.variant()),
+        words.mode(session.mode())
+    )
+}
+
+/// Scores as `Empathy 100%  Accuracy 50%  Resolution 75%  Overall 80%`.
+pub(super) fn scores_line(words: &Words, scores: &Scores) -> String {
+    Dimension::ALL
+        .iter()
+        .map(|&d| (words.dimension(d), scores.get(d)))
+        .chain([(words.overall, scores.overall)])
+        .map(|(name, value)| format!("{} {}", capitalised(name), words.score(value)))
+        .collect::<Vec<_>>()
+        .join("  ")
 }
 
 fn report(
@@ -385,55 +453,60 @@ pub(super) fn report_json(hash: &str, session: &Session) -> serde_json::Value {
     })
 }
 
-/// A played call as text: the transcript (when asked), outcome, scores, broken rules,
-/// the expert's answers and the command that replays it.
+/// A played call as text, in the scenario's language: the transcript (when asked),
+/// outcome, scores, broken rules, the expert's answers and the command that replays it.
 pub(super) fn report_text(session: &Session, with_transcript: bool) -> String {
     let result = session.score();
     let scenario = session.prepared().scenario();
+    let words = Words::of(&scenario.language);
     let mut text = String::new();
     if with_transcript {
         text.push_str(&format!(
-            "{} (seed {}, {} mode)\n",
+            "{} ({})\n",
             scenario.title,
-            session.seed(),
-            session.mode().name()
+            variant(words, session)
         ));
-        text.push_str(&render(session.transcript()));
+        text.push_str(&render(words, session.transcript()));
     }
-    let s = result.scores;
     text.push_str(&format!(
-        "\nOutcome: {}\nEmpathy {}%  Accuracy {}%  Resolution {}%  Overall {}%  — {} (pass mark {})\n",
-        result.outcome.name(),
-        s.empathy,
-        s.accuracy,
-        s.resolution,
-        s.overall,
-        if result.passed { "PASSED" } else { "FAILED" },
-        result.pass_mark
+        "\n{}: {}\n{}  — {} ({})\n",
+        words.outcome_heading,
+        words.outcome(result.outcome),
+        scores_line(words, &result.scores),
+        words.verdict(result.verdict()),
+        fill(words.pass_mark, &[("pass_mark", &result.pass_mark)])
     ));
     for broken in &result.broken {
-        text.push_str(&format!(
-            "Compliance rule broken at step {}: {}\n",
-            broken.step, broken.text
+        text.push_str(&fill(
+            words.rule_broken_at,
+            &[("step", &broken.step), ("rule", &broken.text)],
         ));
+        text.push('\n');
     }
     for decision in session.decisions() {
         if let Some(expert) = &decision.expert {
-            text.push_str(&format!(
-                "Step {}: you chose “{}”; the expert answer: “{}”\n",
-                decision.step, decision.text, expert
+            text.push_str(&fill(
+                words.you_chose,
+                &[
+                    ("step", &decision.step),
+                    ("text", &words.answer(&decision.text)),
+                    ("expert", &words.answer(expert)),
+                ],
             ));
+            text.push('\n');
         }
     }
     let choices: Vec<String> = choices(session)
         .iter()
         .map(|a| a.to_string().trim_matches('"').to_owned())
         .collect();
-    text.push_str(&format!(
-        "Replay: frontline play {} --seed {} --choices {}\n",
+    let command = format!(
+        "frontline play {} --seed {} --choices {}",
         scenario.id,
         session.seed(),
         choices.join(",")
-    ));
+    );
+    text.push_str(&fill(words.replay_with, &[("command", &command)]));
+    text.push('\n');
     text
 }

@@ -7,12 +7,15 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use serde_json::json;
 
-use super::play::{report_json, report_text};
-use super::{Failure, Format, resolve, write, write_json};
+use super::play::{report_json, report_text, scores_line};
+use super::{Failure, Format, load_library, unplayable, write, write_json};
 use crate::library::LibraryEntry;
+use crate::paths;
 use crate::records::{
-    self, AUTH_VARIABLE, DEFAULT_BASE, Filter, Record, Replayed, Store, minute, rfc3339,
+    self, AUTH_VARIABLE, CallRecord, DEFAULT_BASE, Filter, Lost, Record, Replayed, Spool, Store,
+    minute, rfc3339,
 };
+use crate::words::{ENGLISH, Words, fill};
 
 /// Where the call records are kept: `--data-dir`, on every command that touches them.
 #[derive(Debug, Clone, Default, Args)]
@@ -24,10 +27,45 @@ pub struct DataDir {
 }
 
 impl DataDir {
-    /// Opens the store there.
+    /// Opens the store there, and writes into it the calls kept aside while it could not be
+    /// opened (saying so on stderr).
     pub fn open(&self) -> Result<Store, Failure> {
-        Store::open_or_default(self.data_dir.as_deref())
-            .map_err(|e| Failure::problem(e.to_string()))
+        let mut store = Store::open_or_default(self.data_dir.as_deref())
+            .map_err(|e| Failure::problem(e.to_string()))?;
+        match self.spool().write_into(&mut store) {
+            Ok((written, unreadable)) => {
+                if written > 0 {
+                    eprintln!(
+                        "{written} call{} kept aside while the records could not be written {} now recorded",
+                        if written == 1 { "" } else { "s" },
+                        if written == 1 { "is" } else { "are" }
+                    );
+                }
+                for problem in unreadable {
+                    eprintln!("warning: {problem}");
+                }
+            }
+            Err(error) => {
+                eprintln!("warning: the calls kept aside cannot be recorded yet: {error}")
+            }
+        }
+        Ok(store)
+    }
+
+    /// Where calls wait while the store cannot take them.
+    pub fn spool(&self) -> Spool {
+        Spool::of(self.data_dir.as_deref())
+    }
+
+    /// Keeps a call aside with those already waiting, for the next command that opens the
+    /// store; gives the file it is kept in.
+    pub fn keep_aside(&self, call: CallRecord) -> Result<PathBuf, String> {
+        let spool = self.spool();
+        let mut kept = spool.read();
+        if !kept.calls.iter().any(|known| known.uid == call.uid) {
+            kept.calls.push(call);
+        }
+        spool.keep(&kept.calls, &kept.files)
     }
 }
 
@@ -122,7 +160,7 @@ pub fn history(args: HistoryArgs, out: &mut dyn Write) -> Result<(), Failure> {
                 );
             }
             let mut text = format!(
-                "{:>5}  {:<16}  {:<14} {:<26} {:<5}  {:<17} {:>6} {:>6} {:>6} {:>6}  {}\n",
+                "{:>5}  {:<16}  {:<14} {:<26} {:<5}  {:<20} {:>6} {:>6} {:>6} {:>6}  {}\n",
                 "ID",
                 "ENDED (UTC)",
                 "TRAINEE",
@@ -135,22 +173,24 @@ pub fn history(args: HistoryArgs, out: &mut dyn Write) -> Result<(), Failure> {
                 "ALL",
                 "RESULT"
             );
+            // The table's headings are English: so are its words, whatever each call's language.
+            let words = &ENGLISH;
             for record in &records {
                 let call = &record.call;
                 let s = call.scores;
                 text.push_str(&format!(
-                    "{:>5}  {:<16}  {:<14} {:<26} {:<5}  {:<17} {:>6.1} {:>6.1} {:>6.1} {:>6.1}  {}\n",
+                    "{:>5}  {:<16}  {:<14} {:<26} {:<5}  {:<20} {:>6} {:>6} {:>6} {:>6}  {}\n",
                     record.id,
                     minute(call.ended_ms),
                     call.trainee,
                     call.scenario.id,
                     call.mode.name(),
-                    call.outcome,
-                    s.empathy,
-                    s.accuracy,
-                    s.resolution,
-                    s.overall,
-                    record.call.verdict()
+                    call.outcome_in(words),
+                    words.score(s.empathy),
+                    words.score(s.accuracy),
+                    words.score(s.resolution),
+                    words.score(s.overall),
+                    words.verdict(call.verdict())
                 ));
             }
             text.push_str(&format!(
@@ -170,7 +210,7 @@ fn record_json(record: &Record) -> serde_json::Value {
     value["started"] = json!(rfc3339(call.started_ms));
     value["ended"] = json!(rfc3339(call.ended_ms));
     value["choices"] = json!(call.choices());
-    value["result"] = json!(record.call.verdict());
+    value["result"] = json!(record.call.verdict().code());
     value
 }
 
@@ -193,8 +233,7 @@ pub fn replay(args: ReplayArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let Replayed { session, changed } = record
         .replay_on(prepared, &entry.path, &entry.hash)
         .map_err(|e| Failure::problem(e.to_string()))?;
-    let result = session.score();
-    let same = result.scores == call.scores && result.passed == call.passed;
+    let same = record.matches(&session);
     match args.format {
         Format::Json => {
             let value = json!({
@@ -214,32 +253,40 @@ pub fn replay(args: ReplayArgs, out: &mut dyn Write) -> Result<(), Failure> {
             write_json(out, &value)?;
         }
         Format::Text => {
-            let mut text = format!(
-                "Call {} — {}, {} UTC, from {}\n",
-                record.id,
-                call.trainee,
-                minute(call.started_ms),
-                call.scenario.path
+            let words = Words::of(&session.prepared().scenario().language);
+            let mut text = fill(
+                words.recorded_call,
+                &[
+                    ("record", &record.id),
+                    ("trainee", &call.trainee),
+                    ("started", &minute(call.started_ms)),
+                    ("path", &call.scenario.path),
+                ],
             );
+            text.push('\n');
             if let Some(changed) = &changed {
-                text.push_str(&format!(
-                    "NOTE: {changed}; the recorded answers still fit it.\n"
+                text.push_str(&fill(
+                    words.scenario_changed,
+                    &[
+                        ("path", &changed.path.display()),
+                        ("then", &changed.then_short()),
+                        ("now", &changed.now_short()),
+                    ],
                 ));
+                text.push('\n');
             }
             text.push_str(&report_text(&session, true));
             if same {
-                text.push_str("The replay's scores are the recorded ones.\n");
+                text.push_str(words.same_scores);
             } else {
-                let s = call.scores;
-                text.push_str(&format!(
-                    "The replay's scores differ from the recorded ones: Empathy {}%  Accuracy {}%  Resolution {}%  Overall {}%  — {}\n",
-                    s.empathy,
-                    s.accuracy,
-                    s.resolution,
-                    s.overall,
-                    if call.passed { "PASSED" } else { "FAILED" }
-                ));
+                let recorded = format!(
+                    "{}  — {}",
+                    scores_line(words, &call.scores),
+                    words.verdict(call.verdict())
+                );
+                text.push_str(&fill(words.other_scores, &[("scores", &recorded)]));
             }
+            text.push('\n');
             write(out, &text)?;
         }
     }
@@ -253,29 +300,23 @@ pub fn replay(args: ReplayArgs, out: &mut dyn Write) -> Result<(), Failure> {
     }
 }
 
-/// The scenario a call was played from: its file if it is still that scenario, else the
-/// scenario with its id in the library.
+/// The scenario a call was played from, as it is now (see [`records::ScenarioRef::find_in`]),
+/// looked for in `--library` (else the built-in library) when its file has moved.
 fn scenario_of(record: &Record, library: Option<PathBuf>) -> Result<LibraryEntry, Failure> {
     let scenario = &record.call.scenario;
-    let file = scenario.file();
-    if file.is_file() {
-        let path = file.to_string_lossy();
-        if let Ok(entry) = resolve(&path, None)
-            && entry.id() == scenario.id
-        {
-            return Ok(entry);
-        }
-    }
-    resolve(&scenario.id, library).map_err(|failure| Failure {
-        code: failure.code,
-        message: format!(
-            "{}\ncannot find the scenario `{}` of call {} (played from {}); give --library FOLDER where it is now",
-            failure.message.trim_end(),
-            scenario.id,
-            record.id,
-            scenario.path
-        ),
-    })
+    // No library to look in is no different from a library without the scenario.
+    let library = load_library(library.into_iter().collect())
+        .map(|library| library.entries)
+        .unwrap_or_default();
+    scenario
+        .find_in(&library, paths::assets_dir())
+        .map_err(|lost| match lost {
+            Lost::Broken(entry) => unplayable(&entry),
+            Lost::Missing => Failure::problem(format!(
+                "cannot find the scenario `{}` of call {} (played from {}); give --library FOLDER where it is now",
+                scenario.id, record.id, scenario.path
+            )),
+        })
 }
 
 /// Runs `frontline export`.

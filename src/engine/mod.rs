@@ -21,7 +21,7 @@ pub use playbook::{
     Edge, Guard, MAX_FLAGS, Move, Place, Playbook, PrepareError, State, Transition, WrapUpBounds,
 };
 pub use report::{Bound, DimensionBounds, PathStep, Report, Shares};
-pub use score::{CallResult, RuleBreak, Scores, percent};
+pub use score::{CallResult, RuleBreak, Scores, Verdict, percent};
 pub use session::{Answer, Decision, Entry, Mode, Offer, Phase, PlayError, Session};
 
 use crate::scenario::Scenario;

@@ -84,3 +84,41 @@ pub struct CallResult {
     /// Compliance rules broken.
     pub broken: Vec<RuleBreak>,
 }
+
+impl CallResult {
+    /// How the call counts.
+    pub fn verdict(&self) -> Verdict {
+        Verdict::of(self.passed, self.outcome == Outcome::Abandoned)
+    }
+}
+
+/// How a call counts: passed, failed, or left before an ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// Reached an ending, at the pass mark, with no rule broken.
+    Passed,
+    /// Reached an ending without passing.
+    Failed,
+    /// Left before an ending.
+    Abandoned,
+}
+
+impl Verdict {
+    /// The verdict of a call that passed or not, and was abandoned or not.
+    pub fn of(passed: bool, abandoned: bool) -> Verdict {
+        match (abandoned, passed) {
+            (true, _) => Verdict::Abandoned,
+            (false, true) => Verdict::Passed,
+            (false, false) => Verdict::Failed,
+        }
+    }
+
+    /// The code scripts and exports read: `passed`, `failed` or `abandoned`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Passed => "passed",
+            Verdict::Failed => "failed",
+            Verdict::Abandoned => "abandoned",
+        }
+    }
+}

@@ -2,11 +2,14 @@
 //! replay exactly, and export as CSV or xAPI.
 //!
 //! Nothing here draws or knows the command line: the app and `frontline play` both turn a
-//! played [`Session`] into a [`Call`] with [`Call::of`] and [`Store::save`] it. A record holds
-//! the seed and every answer, so [`replay`] gives back the very same finished session, from
-//! which a debrief is rebuilt.
+//! played [`Session`] into a [`CallRecord`] with [`CallRecord::of`] and [`Store::save`] it.
+//! A record holds the seed and every answer, so [`replay`] gives back the very same finished
+//! session, from which a debrief is rebuilt.
 
 mod lrs;
+mod migrations;
+mod outbox;
+mod spool;
 mod spreadsheet;
 mod store;
 mod time;
@@ -18,12 +21,16 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Answer, Mode, PlayError, Prepared, RuleBreak, Scores, Session};
-use crate::scenario::{Points, Scenario};
+use crate::engine::{Answer, Mode, PlayError, Prepared, RuleBreak, Scores, Session, Verdict};
+use crate::library::{Library, LibraryEntry};
+use crate::scenario::{Outcome, Points, Scenario, UnknownOutcome};
+use crate::words::Words;
 
 pub use lrs::{AUTH_VARIABLE, Delivery, send, statements_endpoint};
+pub use migrations::SCHEMA_VERSION;
+pub use spool::{Kept, Spool};
 pub use spreadsheet::{write_calls, write_decisions};
-pub use store::{FILE_NAME, Filter, SCHEMA_VERSION, Standing, Store};
+pub use store::{FILE_NAME, Filter, Standing, Store};
 pub use time::{iso_duration, minute, now_ms, rfc3339, unix_ms};
 pub use xapi::{DEFAULT_BASE, Statement, statements, statements_json};
 
@@ -45,8 +52,10 @@ pub struct ScenarioRef {
 }
 
 impl ScenarioRef {
-    /// The scenario as loaded from `path`, whose bytes hash to `hash`.
-    pub fn new(scenario: &Scenario, path: &std::path::Path, hash: &str) -> ScenarioRef {
+    /// The scenario as loaded from `path`, whose bytes hash to `hash`; the path is kept
+    /// absolute (when the file exists), so that a replay finds the file from any folder.
+    pub fn new(scenario: &Scenario, path: &Path, hash: &str) -> ScenarioRef {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
         ScenarioRef {
             id: scenario.id.clone(),
             title: scenario.title.clone(),
@@ -73,6 +82,54 @@ impl ScenarioRef {
     }
 }
 
+/// The scenario a recorded call belongs to could not be found as it is now.
+#[derive(Debug, Clone)]
+pub enum Lost {
+    /// It is found, but its file has errors now: the entry, with its diagnostics.
+    Broken(Box<LibraryEntry>),
+    /// Neither the file it was played from nor the library holds it.
+    Missing,
+}
+
+impl ScenarioRef {
+    /// The scenario this record belongs to, as it is now: the file it was played from while
+    /// that file still holds the scenario (the `library`'s copy of that file when it has
+    /// one), else a playable scenario with its id in `library` (the file has moved).
+    /// `assets` is where a file loaded here finds its sounds.
+    pub fn find_in(
+        &self,
+        library: &[LibraryEntry],
+        assets: Option<PathBuf>,
+    ) -> Result<LibraryEntry, Lost> {
+        let holds_it = |entry: &&LibraryEntry| entry.id() == self.id;
+        let mut broken = None;
+        if let Ok(played) = self.file().canonicalize() {
+            let same_file =
+                |entry: &&LibraryEntry| entry.path.canonicalize().is_ok_and(|path| path == played);
+            let file = match library.iter().filter(holds_it).find(same_file) {
+                Some(entry) => Some(entry.clone()),
+                None => Library::load(std::slice::from_ref(&played), assets)
+                    .ok()
+                    .and_then(|loaded| loaded.entries.into_iter().next())
+                    .filter(|entry| holds_it(&entry)),
+            };
+            match file {
+                Some(entry) if !entry.is_broken() => return Ok(entry),
+                Some(entry) => broken = Some(entry),
+                None => {}
+            }
+        }
+        let mut same_id = library.iter().filter(holds_it);
+        match same_id.clone().find(|entry| !entry.is_broken()) {
+            Some(entry) => Ok(entry.clone()),
+            None => match broken.or_else(|| same_id.next().cloned()) {
+                Some(entry) => Err(Lost::Broken(Box::new(entry))),
+                None => Err(Lost::Missing),
+            },
+        }
+    }
+}
+
 /// The scenario file of a call has changed since the call was played.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Changed {
@@ -90,9 +147,21 @@ impl std::fmt::Display for Changed {
             f,
             "the scenario file {} has changed since this call was recorded (SHA-256 {} then, {} now)",
             self.path.display(),
-            short(&self.then),
-            short(&self.now)
+            self.then_short(),
+            self.now_short()
         )
+    }
+}
+
+impl Changed {
+    /// The hash of the file as played, short: enough to tell two files apart on screen.
+    pub fn then_short(&self) -> &str {
+        short(&self.then)
+    }
+
+    /// The hash of the file now, short.
+    pub fn now_short(&self) -> &str {
+        short(&self.now)
     }
 }
 
@@ -124,7 +193,8 @@ pub struct RecordedDecision {
     pub options: Vec<String>,
     /// What the trainee did: a displayed number, or silence until the timer ran out.
     pub answer: Answer,
-    /// The text of the answer (`(silence)` for a timeout).
+    /// The text of the answer: empty for a timeout (records written before Frontline
+    /// recorded a silence as a silence hold `(silence)`, and keep it).
     pub text: String,
     /// Points earned by it.
     pub points: Points,
@@ -143,7 +213,7 @@ impl RecordedDecision {
 
 /// Everything about one call: enough to list it, score it, export it and replay it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Call {
+pub struct CallRecord {
     /// A UUID for this call on any machine (xAPI registration, stable statement ids).
     pub uid: String,
     /// Who played it.
@@ -177,7 +247,7 @@ pub struct Call {
     pub ended_ms: i64,
 }
 
-impl Call {
+impl CallRecord {
     /// The record of a played session (left as it is: call [`Session::abandon`] first to
     /// record an unfinished call as abandoned).
     pub fn of(
@@ -186,9 +256,9 @@ impl Call {
         scenario: ScenarioRef,
         started: SystemTime,
         ended: SystemTime,
-    ) -> Call {
+    ) -> CallRecord {
         let result = session.score();
-        Call {
+        CallRecord {
             uid: new_uid(),
             trainee: trainee.to_owned(),
             scenario,
@@ -221,13 +291,21 @@ impl Call {
         }
     }
 
-    /// `abandoned`, `passed` or `failed`: how the call counts.
-    pub fn verdict(&self) -> &'static str {
-        match (self.abandoned, self.passed) {
-            (true, _) => "abandoned",
-            (false, true) => "passed",
-            (false, false) => "failed",
-        }
+    /// How the call counts.
+    pub fn verdict(&self) -> Verdict {
+        Verdict::of(self.passed, self.abandoned)
+    }
+
+    /// The outcome recorded; an error names it when this Frontline does not know it (a
+    /// record of a newer one).
+    pub fn outcome(&self) -> Result<Outcome, UnknownOutcome> {
+        self.outcome.parse()
+    }
+
+    /// The outcome recorded in `words`; as recorded when this Frontline does not know it.
+    pub fn outcome_in<'a>(&'a self, words: &Words) -> &'a str {
+        self.outcome()
+            .map_or(self.outcome.as_str(), |outcome| words.outcome(outcome))
     }
 
     /// How long the call took, in milliseconds.
@@ -255,10 +333,16 @@ pub struct Record {
     pub id: i64,
     /// The call.
     #[serde(flatten)]
-    pub call: Call,
+    pub call: CallRecord,
 }
 
 impl Record {
+    /// Whether a replay of this call scores as recorded: the same scores, passed or not alike.
+    pub fn matches(&self, replayed: &Session) -> bool {
+        let now = replayed.score();
+        now.scores == self.call.scores && now.passed == self.call.passed
+    }
+
     /// Plays the call again on its scenario as it is now (`prepared` from the file at `path`,
     /// whose bytes hash to `hash`), for its transcript and debrief; says whether the file
     /// has changed since, and replays a changed file only while the recorded answers still fit.
@@ -384,12 +468,12 @@ pub enum ReplayError {
         now: usize,
     },
     /// The recorded answers now lead to another outcome.
-    #[error("the recorded answers now end `{now}`; the call ended `{recorded}`")]
+    #[error("the recorded answers now end `{}`; the call ended `{recorded}`", .now.name())]
     Outcome {
-        /// The outcome recorded.
+        /// The outcome recorded (as written: it may be one this Frontline does not know).
         recorded: String,
         /// The outcome now.
-        now: String,
+        now: Outcome,
     },
 }
 
@@ -398,7 +482,7 @@ pub enum ReplayError {
 ///
 /// Fails when the scenario as it is now does not take the recorded answers to the same
 /// choices and the same outcome (it has changed since, see [`ScenarioRef::hash`]).
-pub fn replay(call: &Call, prepared: Arc<Prepared>) -> Result<Session, ReplayError> {
+pub fn replay(call: &CallRecord, prepared: Arc<Prepared>) -> Result<Session, ReplayError> {
     let mut session = Session::new(prepared, call.seed, call.mode);
     for decision in &call.decisions {
         if session.phase() == crate::engine::Phase::Ended {
@@ -418,7 +502,8 @@ pub fn replay(call: &Call, prepared: Arc<Prepared>) -> Result<Session, ReplayErr
             .last()
             .map(|d| d.text.clone())
             .unwrap_or_default();
-        if now != decision.text {
+        // A silence is the same silence whatever text a Frontline wrote for it.
+        if decision.answer != Answer::Silence && now != decision.text {
             return Err(ReplayError::Changed {
                 step: decision.step,
                 recorded: decision.text.clone(),
@@ -427,11 +512,11 @@ pub fn replay(call: &Call, prepared: Arc<Prepared>) -> Result<Session, ReplayErr
         }
     }
     session.abandon();
-    let now = session.score().outcome.name();
-    if now != call.outcome {
+    let now = session.score().outcome;
+    if call.outcome() != Ok(now) {
         return Err(ReplayError::Outcome {
             recorded: call.outcome.clone(),
-            now: now.to_owned(),
+            now,
         });
     }
     Ok(session)
@@ -511,7 +596,7 @@ pub(crate) mod tests {
     }
 
     /// A call of the example played with these answers (abandoned if they run out), timed.
-    pub(crate) fn played(seed: u64, answers: &[Answer], trainee: &str) -> Call {
+    pub(crate) fn played(seed: u64, answers: &[Answer], trainee: &str) -> CallRecord {
         let (prepared, scenario) = example();
         let mut session = Session::new(prepared, seed, Mode::Exam);
         for (i, &answer) in answers.iter().enumerate() {
@@ -521,13 +606,20 @@ pub(crate) mod tests {
         }
         session.abandon();
         let started = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000 + seed);
-        Call::of(
+        CallRecord::of(
             &session,
             trainee,
             scenario,
             started,
             started + std::time::Duration::from_secs(95),
         )
+    }
+
+    /// A new, empty store in a temporary folder (removed with the folder).
+    pub(crate) fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("a temp folder");
+        let store = Store::open(dir.path()).expect("a new store opens");
+        (dir, store)
     }
 
     /// The expert's answers for a seed.
@@ -580,7 +672,7 @@ pub(crate) mod tests {
         session.abandon();
         let (_, scenario) = example();
         let now = SystemTime::now();
-        let call = Call::of(&session, "Ana", scenario, now, now);
+        let call = CallRecord::of(&session, "Ana", scenario, now, now);
         let again = replay(&call, prepared).expect("the call replays");
         assert_eq!(again.phase(), Phase::Ended);
         assert_eq!(again.decisions(), session.decisions());
@@ -609,6 +701,86 @@ pub(crate) mod tests {
         played(seed, &expert_answers(seed), "x").decisions[step - 1]
             .text
             .clone()
+    }
+
+    #[test]
+    fn a_recorded_silence_replays_whatever_text_was_written_for_it() {
+        let (prepared, _) = example();
+        let mut call = played(11, &[Answer::Pick(2), Answer::Silence], "Ana");
+        assert!(call.decisions[1].timed_out());
+        // Frontline wrote `(silence)` before it recorded a silence as a silence.
+        for written in ["(silence)", ""] {
+            call.decisions[1].text = written.to_owned();
+            let again = replay(&call, Arc::clone(&prepared)).map(|s| s.decisions().len());
+            assert_eq!(again, Ok(2), "{written:?}");
+        }
+        // An answer that is not a silence still has to be the same text.
+        call.decisions[0].text = "(silence)".to_owned();
+        assert!(matches!(
+            replay(&call, prepared),
+            Err(ReplayError::Changed { step: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn a_recorded_outcome_reads_back_as_the_outcome_and_an_unknown_one_as_written() {
+        let mut call = played(7, &expert_answers(7), "Ana");
+        assert_eq!(call.outcome(), Ok(Outcome::Resolved));
+        assert_eq!(call.outcome_in(&crate::words::ITALIAN), "risolta");
+        call.outcome = "Transferred".to_owned();
+        assert_eq!(
+            call.outcome().map_err(|e| e.to_string()),
+            Err("`Transferred` is not an outcome this Frontline knows".to_owned())
+        );
+        assert_eq!(call.outcome_in(&crate::words::ITALIAN), "Transferred");
+        let (prepared, _) = example();
+        assert_eq!(
+            replay(&call, prepared).map(|s| s.decisions().len()),
+            Err(ReplayError::Outcome {
+                recorded: "Transferred".to_owned(),
+                now: Outcome::Resolved
+            })
+        );
+    }
+
+    #[test]
+    fn a_record_belongs_to_its_file_while_it_holds_the_scenario_else_to_the_library_id() {
+        let dir = tempfile::tempdir().expect("a temp folder");
+        let documented = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/example.ron");
+        let text = std::fs::read_to_string(&documented).expect("the example reads");
+        let file = dir.path().join("played.ron");
+        std::fs::write(&file, &text).expect("writes");
+        let (prepared, _) = example();
+        let scenario = ScenarioRef::new(prepared.scenario(), &file, "hash");
+        let library = Library::load(std::slice::from_ref(&documented), None)
+            .expect("loads")
+            .entries;
+        let found = |library: &[LibraryEntry]| match scenario.find_in(library, None) {
+            Ok(entry) => Ok(entry.path),
+            Err(Lost::Broken(entry)) => Err(format!("broken {}", entry.path.display())),
+            Err(Lost::Missing) => Err("missing".to_owned()),
+        };
+        let played = file.canonicalize().expect("exists");
+        assert_eq!(found(&[]), Ok(played.clone()), "the file played, by itself");
+        assert_eq!(
+            found(&library),
+            Ok(played.clone()),
+            "the file before the library"
+        );
+        std::fs::write(
+            &file,
+            text.replacen("next: \"explain\"", "next: \"nowhere\"", 1),
+        )
+        .expect("breaks it");
+        assert_eq!(
+            found(&library),
+            Ok(documented.clone()),
+            "a playable one by its id"
+        );
+        assert_eq!(found(&[]), Err(format!("broken {}", played.display())));
+        std::fs::remove_file(&file).expect("removes");
+        assert_eq!(found(&library), Ok(documented), "the file has moved");
+        assert_eq!(found(&[]), Err("missing".to_owned()));
     }
 
     #[test]

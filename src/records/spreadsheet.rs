@@ -10,6 +10,7 @@ use std::io::Write;
 
 use super::{Record, rfc3339};
 use crate::engine::Answer;
+use crate::words::Words;
 
 /// A cell of text from a trainee or a scenario: neutralised.
 fn text(value: &str) -> String {
@@ -136,6 +137,8 @@ pub fn write_decisions(records: &[Record], out: impl Write) -> Result<(), csv::E
     ];
     let rows = records.iter().flat_map(|record| {
         let call = &record.call;
+        // A silence, recorded without text, reads in the call's language.
+        let words = Words::of(&call.scenario.language);
         call.decisions.iter().map(move |d| {
             vec![
                 number(record.id),
@@ -151,7 +154,7 @@ pub fn write_decisions(records: &[Record], out: impl Write) -> Result<(), csv::E
                     Answer::Silence => String::new(),
                 }),
                 number(yes_no(d.timed_out())),
-                text(&d.text),
+                text(words.answer(&d.text)),
                 number(d.points.empathy),
                 number(d.points.accuracy),
                 number(d.points.resolution),

@@ -1,91 +1,24 @@
 //! The store of call records: one SQLite file in the trainee's data folder.
 //!
-//! The schema is versioned (SQLite's `user_version`) and every change to it is a new
-//! migration appended to [`MIGRATIONS`], never an edit of an old one, so a newer Frontline
-//! opens any older history and brings it up to date. The file is in WAL mode with full
-//! sync, and each call is written in one transaction: a process killed at any moment
-//! leaves every earlier record whole and the new one either whole or absent.
+//! Opening it brings an older schema up to date ([`super::migrations`]). The file is in WAL
+//! mode with full sync, and each call is written in one transaction: a process killed at any
+//! moment leaves every earlier record whole and the new one either whole or absent.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
-use super::{Call, Record, RecordError, RecordedDecision, ScenarioRef};
+use super::migrations;
+use super::{CallRecord, Record, RecordError, RecordedDecision, ScenarioRef};
 use crate::engine::{Answer, Mode, RuleBreak, Scores};
 use crate::scenario::Points;
 
 /// The database file's name in the data folder.
 pub const FILE_NAME: &str = "records.sqlite3";
 
-/// The schema version this Frontline writes: the number of migrations.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
-
 /// How long a write waits for another Frontline (the app and the command line at once).
 const BUSY_WAIT: Duration = Duration::from_secs(10);
-
-/// The schema, one migration per version: `MIGRATIONS[n]` takes version `n` to `n + 1`.
-const MIGRATIONS: &[&str] = &[
-    // 1: calls, their decisions and the compliance rules they broke.
-    "CREATE TABLE calls (
-        id INTEGER PRIMARY KEY,
-        uid TEXT NOT NULL UNIQUE,
-        trainee TEXT NOT NULL,
-        scenario TEXT NOT NULL,
-        title TEXT NOT NULL,
-        version TEXT NOT NULL,
-        language TEXT NOT NULL,
-        hash TEXT NOT NULL,
-        path TEXT NOT NULL,
-        seed INTEGER NOT NULL,      -- the bits of the u64 seed
-        mode TEXT NOT NULL,         -- coach | exam
-        outcome TEXT NOT NULL,
-        ending TEXT,
-        empathy REAL NOT NULL,
-        accuracy REAL NOT NULL,
-        resolution REAL NOT NULL,
-        overall REAL NOT NULL,
-        pass_mark INTEGER NOT NULL,
-        passed INTEGER NOT NULL,
-        abandoned INTEGER NOT NULL,
-        decisions INTEGER NOT NULL, -- how many rows of `decisions` the call has
-        started_ms INTEGER NOT NULL,
-        ended_ms INTEGER NOT NULL
-    );
-    CREATE TABLE decisions (
-        call INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
-        step INTEGER NOT NULL,
-        node TEXT NOT NULL,
-        prompt TEXT NOT NULL,
-        options TEXT NOT NULL,      -- JSON array of the offers as shown
-        answer INTEGER,             -- the displayed number picked; NULL: the timer ran out
-        text TEXT NOT NULL,
-        empathy INTEGER NOT NULL,
-        accuracy INTEGER NOT NULL,
-        resolution INTEGER NOT NULL,
-        wrap_up INTEGER NOT NULL,
-        elapsed_ms INTEGER,
-        PRIMARY KEY (call, step)
-    );
-    CREATE TABLE breaks (
-        call INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
-        step INTEGER NOT NULL,
-        rule TEXT NOT NULL,
-        text TEXT NOT NULL
-    );",
-    // 2: statements waiting for a learning record store, and the index the app's
-    // progress views read by.
-    "CREATE TABLE outbox (
-        lrs TEXT NOT NULL,          -- the statements endpoint
-        id TEXT NOT NULL,           -- the statement's id
-        call INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
-        body TEXT NOT NULL,         -- the statement, JSON
-        queued_ms INTEGER NOT NULL,
-        sent_ms INTEGER,            -- NULL until the store accepted it
-        PRIMARY KEY (lrs, id)
-    );
-    CREATE INDEX calls_by_trainee ON calls (trainee, scenario, ended_ms);",
-];
 
 const CALL_COLUMNS: &str = "id, uid, trainee, scenario, title, version, language, hash, path, \
     seed, mode, outcome, ending, empathy, accuracy, resolution, overall, pass_mark, passed, \
@@ -114,8 +47,8 @@ pub struct Standing {
 /// The call records of one data folder.
 #[derive(Debug)]
 pub struct Store {
-    connection: Connection,
-    path: PathBuf,
+    pub(super) connection: Connection,
+    pub(super) path: PathBuf,
 }
 
 impl Store {
@@ -163,7 +96,7 @@ impl Store {
             .execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
             .map_err(open_error)?;
         let mut store = Store { connection, path };
-        store.migrate()?;
+        migrations::migrate(&mut store.connection, &store.path)?;
         Ok(store)
     }
 
@@ -179,44 +112,8 @@ impl Store {
             .map_err(failed(&self.path, "read the schema version"))
     }
 
-    fn migrate(&mut self) -> Result<(), RecordError> {
-        let path = self.path.clone();
-        // Reading the version takes no lock: opening an up-to-date store never waits for a writer.
-        let found = self.schema_version()?;
-        if found > SCHEMA_VERSION {
-            return Err(RecordError::Newer {
-                path,
-                found,
-                known: SCHEMA_VERSION,
-            });
-        }
-        if found == SCHEMA_VERSION {
-            return Ok(());
-        }
-        // Immediate: two Frontlines opening an old file at once migrate it once.
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(failed(&path, "start the schema update"))?;
-        // Again inside the lock: another Frontline may have migrated it meanwhile.
-        let found: i64 = transaction
-            .query_row("PRAGMA user_version", [], |row| row.get(0))
-            .map_err(failed(&path, "read the schema version"))?;
-        for (version, migration) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
-            transaction
-                .execute_batch(migration)
-                .map_err(failed(&path, "update the schema"))?;
-            transaction
-                .pragma_update(None, "user_version", version as i64 + 1)
-                .map_err(failed(&path, "update the schema version"))?;
-        }
-        transaction
-            .commit()
-            .map_err(failed(&path, "save the schema update"))
-    }
-
     /// Writes a call, all of it or nothing, and gives its record number.
-    pub fn save(&mut self, call: &Call) -> Result<i64, RecordError> {
+    pub fn save(&mut self, call: &CallRecord) -> Result<i64, RecordError> {
         let path = self.path.clone();
         let transaction = self
             .connection
@@ -304,6 +201,15 @@ impl Store {
         Ok(id)
     }
 
+    /// Writes a call unless a call with its uid is recorded already (a call kept aside and
+    /// written again after a crash is not doubled); says whether it was written.
+    pub fn save_once(&mut self, call: &CallRecord) -> Result<bool, RecordError> {
+        if self.id_of(&call.uid)?.is_some() {
+            return Ok(false);
+        }
+        self.save(call).map(|_| true)
+    }
+
     /// The record number of the call with this uid, if it is recorded (so a call kept aside
     /// and written again after a crash is not doubled).
     pub fn id_of(&self, uid: &str) -> Result<Option<i64>, RecordError> {
@@ -323,16 +229,16 @@ impl Store {
 
     /// The record with this number.
     pub fn get(&self, id: i64) -> Result<Option<Record>, RecordError> {
-        let head = self
+        let call_row = self
             .connection
             .query_row(
                 &format!("SELECT {CALL_COLUMNS} FROM calls WHERE id = ?1"),
                 [id],
-                Head::read,
+                CallRow::read,
             )
             .optional()
             .map_err(failed(&self.path, "read a call"))?;
-        head.map(|head| self.complete(head)).transpose()
+        call_row.map(|call_row| self.complete(call_row)).transpose()
     }
 
     /// The records that pass the filter, newest first.
@@ -374,19 +280,21 @@ impl Store {
                 "SELECT {CALL_COLUMNS} FROM calls WHERE {condition}"
             ))
             .map_err(failed(&self.path, "list the calls"))?;
-        let heads = statement
-            .query_map(parameters, Head::read)
+        let rows = statement
+            .query_map(parameters, CallRow::read)
             .map_err(failed(&self.path, "list the calls"))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(failed(&self.path, "list the calls"))?;
-        heads.into_iter().map(|head| self.complete(head)).collect()
+        rows.into_iter()
+            .map(|call_row| self.complete(call_row))
+            .collect()
     }
 
     /// Adds a call's decisions and broken rules to its row, checking that none is missing.
-    fn complete(&self, head: Head) -> Result<Record, RecordError> {
+    fn complete(&self, call_row: CallRow) -> Result<Record, RecordError> {
         let damaged = |problem: String| RecordError::Damaged {
             path: self.path.clone(),
-            id: head.id,
+            id: call_row.id,
             problem,
         };
         let mut statement = self
@@ -397,7 +305,7 @@ impl Store {
             )
             .map_err(failed(&self.path, "read the decisions"))?;
         let rows = statement
-            .query_map([head.id], |row| {
+            .query_map([call_row.id], |row| {
                 Ok((
                     row.get::<_, i64>(0)?,
                     row.get::<_, String>(1)?,
@@ -440,10 +348,10 @@ impl Store {
             });
         }
         let steps_in_order = decisions.iter().enumerate().all(|(i, d)| d.step == i + 1);
-        if decisions.len() != head.decisions || !steps_in_order {
+        if decisions.len() != call_row.decisions || !steps_in_order {
             return Err(damaged(format!(
                 "{} decisions were written, {} read back",
-                head.decisions,
+                call_row.decisions,
                 decisions.len()
             )));
         }
@@ -452,7 +360,7 @@ impl Store {
             .prepare_cached("SELECT step, rule, text FROM breaks WHERE call = ?1 ORDER BY rowid")
             .map_err(failed(&self.path, "read the broken rules"))?;
         let breaks = statement
-            .query_map([head.id], |row| {
+            .query_map([call_row.id], |row| {
                 Ok(RuleBreak {
                     step: usize::try_from(row.get::<_, i64>(0)?).unwrap_or_default(),
                     rule: row.get(1)?,
@@ -462,100 +370,27 @@ impl Store {
             .map_err(failed(&self.path, "read the broken rules"))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(failed(&self.path, "read the broken rules"))?;
-        let mode = match head.mode.as_str() {
+        let mode = match call_row.mode.as_str() {
             "coach" => Mode::Coach,
             "exam" => Mode::Exam,
             other => return Err(damaged(format!("unknown mode `{other}`"))),
         };
-        let mut call = head.call;
+        let mut call = call_row.call;
         call.mode = mode;
         call.decisions = decisions;
         call.breaks = breaks;
-        Ok(Record { id: head.id, call })
-    }
-
-    /// Adds statements to the outbox of a learning record store, once each; gives how many
-    /// were new.
-    pub(super) fn queue(
-        &mut self,
-        lrs: &str,
-        statements: &[(i64, super::Statement)],
-    ) -> Result<usize, RecordError> {
-        let path = self.path.clone();
-        let now = super::now_ms();
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(failed(&path, "start queueing statements"))?;
-        let mut added = 0;
-        {
-            let mut insert = transaction
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO outbox (lrs, id, call, body, queued_ms) \
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                )
-                .map_err(failed(&path, "queue a statement"))?;
-            for (call, statement) in statements {
-                added += insert
-                    .execute(params![
-                        lrs,
-                        statement.id,
-                        call,
-                        statement.json.to_string(),
-                        now
-                    ])
-                    .map_err(failed(&path, "queue a statement"))?;
-            }
-        }
-        transaction
-            .commit()
-            .map_err(failed(&path, "queue the statements"))?;
-        Ok(added)
-    }
-
-    /// The statements not yet accepted by a learning record store, oldest first, as
-    /// (id, JSON) pairs.
-    pub(super) fn unsent(&self, lrs: &str) -> Result<Vec<(String, String)>, RecordError> {
-        let mut statement = self
-            .connection
-            .prepare(
-                "SELECT id, body FROM outbox WHERE lrs = ?1 AND sent_ms IS NULL \
-                 ORDER BY queued_ms, rowid",
-            )
-            .map_err(failed(&self.path, "read the outbox"))?;
-        statement
-            .query_map([lrs], |row| Ok((row.get(0)?, row.get(1)?)))
-            .map_err(failed(&self.path, "read the outbox"))?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(failed(&self.path, "read the outbox"))
-    }
-
-    /// Marks statements as accepted by a learning record store.
-    pub(super) fn mark_sent(&mut self, lrs: &str, ids: &[String]) -> Result<(), RecordError> {
-        let path = self.path.clone();
-        let now = super::now_ms();
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(failed(&path, "start marking statements sent"))?;
-        {
-            let mut update = transaction
-                .prepare_cached("UPDATE outbox SET sent_ms = ?1 WHERE lrs = ?2 AND id = ?3")
-                .map_err(failed(&path, "mark a statement sent"))?;
-            for id in ids {
-                update
-                    .execute(params![now, lrs, id])
-                    .map_err(failed(&path, "mark a statement sent"))?;
-            }
-        }
-        transaction
-            .commit()
-            .map_err(failed(&path, "mark the statements sent"))
+        Ok(Record {
+            id: call_row.id,
+            call,
+        })
     }
 }
 
 /// The error of a query on the store at `path` while doing `what`.
-fn failed(path: &Path, what: &'static str) -> impl Fn(rusqlite::Error) -> RecordError + use<> {
+pub(super) fn failed(
+    path: &Path,
+    what: &'static str,
+) -> impl Fn(rusqlite::Error) -> RecordError + use<> {
     let path = path.to_owned();
     move |source| RecordError::Sql {
         path: path.clone(),
@@ -564,21 +399,21 @@ fn failed(path: &Path, what: &'static str) -> impl Fn(rusqlite::Error) -> Record
     }
 }
 
-/// A row of `calls`, before its decisions and broken rules are read.
-struct Head {
+/// A row of the `calls` table, before its decisions and broken rules are read.
+struct CallRow {
     id: i64,
     mode: String,
     decisions: usize,
-    call: Call,
+    call: CallRecord,
 }
 
-impl Head {
-    fn read(row: &Row<'_>) -> rusqlite::Result<Head> {
-        Ok(Head {
+impl CallRow {
+    fn read(row: &Row<'_>) -> rusqlite::Result<CallRow> {
+        Ok(CallRow {
             id: row.get(0)?,
             mode: row.get(10)?,
             decisions: usize::try_from(row.get::<_, i64>(20)?).unwrap_or(usize::MAX),
-            call: Call {
+            call: CallRecord {
                 uid: row.get(1)?,
                 trainee: row.get(2)?,
                 scenario: ScenarioRef {
@@ -614,13 +449,8 @@ impl Head {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::records::tests::{expert_answers, played};
-
-    fn store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().expect("a temp folder");
-        let store = Store::open(dir.path()).expect("a new store opens");
-        (dir, store)
-    }
+    use crate::records::SCHEMA_VERSION;
+    use crate::records::tests::{expert_answers, played, store};
 
     #[test]
     fn a_saved_call_reads_back_whole() {
@@ -792,46 +622,6 @@ mod tests {
                 "cannot open the call records at {}: the file is not a Frontline record store (not an SQLite database)",
                 dir.path().join(FILE_NAME).display()
             ))
-        );
-    }
-
-    #[test]
-    fn statements_are_queued_once_and_unsent_until_marked_sent() {
-        let (_dir, mut store) = store();
-        let record = Record {
-            id: store
-                .save(&played(7, &[Answer::Pick(1)], "Ana"))
-                .expect("saves"),
-            call: played(7, &[Answer::Pick(1)], "Ana"),
-        };
-        let statements: Vec<_> = crate::records::statements(&record, crate::records::DEFAULT_BASE)
-            .into_iter()
-            .map(|s| (record.id, s))
-            .collect();
-        let lrs = "http://lrs.example/xapi/statements";
-        assert_eq!(store.queue(lrs, &statements).expect("queues"), 2);
-        assert_eq!(store.queue(lrs, &statements).expect("queues"), 0);
-        let ids: Vec<String> = statements.iter().map(|(_, s)| s.id.clone()).collect();
-        let waiting: Vec<String> = store
-            .unsent(lrs)
-            .expect("reads")
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
-        assert_eq!(waiting, ids);
-        store.mark_sent(lrs, &ids[..1]).expect("marks");
-        let waiting: Vec<String> = store
-            .unsent(lrs)
-            .expect("reads")
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
-        assert_eq!(waiting, ids[1..].to_vec());
-        assert_eq!(
-            store
-                .unsent("http://other.example/statements")
-                .expect("reads"),
-            Vec::new()
         );
     }
 }

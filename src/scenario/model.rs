@@ -545,6 +545,19 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Every outcome, in declaration order.
+    pub const ALL: [Outcome; 9] = [
+        Outcome::Resolved,
+        Outcome::Escalated,
+        Outcome::CallbackScheduled,
+        Outcome::HungUp,
+        Outcome::Cancelled,
+        Outcome::Retained,
+        Outcome::Unresolved,
+        Outcome::EndedByAgent,
+        Outcome::Abandoned,
+    ];
+
     /// The name as written in a scenario file.
     pub fn name(self) -> &'static str {
         match self {
@@ -558,6 +571,23 @@ impl Outcome {
             Outcome::EndedByAgent => "EndedByAgent",
             Outcome::Abandoned => "Abandoned",
         }
+    }
+}
+
+/// An outcome's name ([`Outcome::name`]) that is none of [`Outcome::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an outcome this Frontline knows")]
+pub struct UnknownOutcome(pub String);
+
+impl std::str::FromStr for Outcome {
+    type Err = UnknownOutcome;
+
+    /// The outcome of a name as [`Outcome::name`] writes it (`CallbackScheduled`).
+    fn from_str(name: &str) -> Result<Outcome, UnknownOutcome> {
+        Outcome::ALL
+            .into_iter()
+            .find(|outcome| outcome.name() == name)
+            .ok_or_else(|| UnknownOutcome(name.to_owned()))
     }
 }
 

@@ -12,6 +12,7 @@ use frontline::app::{
 use frontline::engine::{Answer, Mode, Phase, Session};
 use frontline::library::content_hash;
 use frontline::records::{self, Filter, Record, ScenarioRef, Store};
+use frontline::words::ENGLISH;
 
 use super::support::project;
 
@@ -243,9 +244,13 @@ fn the_worst_answers_by_keys_score_like_the_core_and_the_debrief_shows_the_exper
     )
     .score()
     .scores;
+    let score = |value: f64| ENGLISH.score(value);
     let line = format!(
-        "The expert's call of this variant: empathy {:.0}% · accuracy {:.0}% · resolution {:.0}% · overall {:.0}%",
-        expert.empathy, expert.accuracy, expert.resolution, expert.overall
+        "The expert's call of this variant: empathy {} · accuracy {} · resolution {} · overall {}",
+        score(expert.empathy),
+        score(expert.accuracy),
+        score(expert.resolution),
+        score(expert.overall)
     );
     assert!(
         texts(&mut app).contains(&line),
@@ -708,7 +713,10 @@ fn the_library_card_shows_the_best_and_last_score_of_the_trainee_named() {
     let last = worst.result().expect("the call ended").scores.overall;
     assert_eq!(
         line(&mut app),
-        format!("Best 100% (passed) · last {last:.0}% (failed)")
+        format!(
+            "Best 100% (passed) · last {} (not passed)",
+            ENGLISH.score(last)
+        )
     );
 
     type_name(&mut app, "Bo");
@@ -717,7 +725,10 @@ fn the_library_card_shows_the_best_and_last_score_of_the_trainee_named() {
     type_name(&mut app, "Ana");
     assert_eq!(
         line(&mut app),
-        format!("Best 100% (passed) · last {last:.0}% (failed)")
+        format!(
+            "Best 100% (passed) · last {} (not passed)",
+            ENGLISH.score(last)
+        )
     );
 }
 
@@ -747,7 +758,7 @@ fn the_progress_screen_lists_the_call_and_reopens_its_debrief_with_the_same_scor
         "coach",
         "resolved",
         "100%",
-        "passed",
+        "PASSED",
         "EMPATHY",
         "ACCURACY",
         "RESOLUTION",
@@ -822,7 +833,7 @@ fn e_on_the_debrief_exports_its_call_as_csv_and_xapi_beside_the_records() {
 
 /// A call of the example as the app would record it, with the scenario file said to be
 /// `path` with `hash`, ended at `ended` seconds.
-fn recorded_call(path: &Path, id: &str, hash: &str, ended: u64) -> records::Call {
+fn recorded_call(path: &Path, id: &str, hash: &str, ended: u64) -> records::CallRecord {
     let library = frontline::library::Library::load(&[project("docs/example.ron")], None)
         .expect("the example loads");
     let entry = &library.entries[0];
@@ -834,7 +845,7 @@ fn recorded_call(path: &Path, id: &str, hash: &str, ended: u64) -> records::Call
     let mut scenario = ScenarioRef::new(session.prepared().scenario(), path, hash);
     scenario.id = id.to_owned();
     let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(ended);
-    records::Call::of(&session, &recorded_name(""), scenario, at, at)
+    records::CallRecord::of(&session, &recorded_name(""), scenario, at, at)
 }
 
 #[test]

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use frontline::engine::Report;
+use frontline::engine::naive::{giveaways, play_naive};
 use frontline::engine::{Mode, Phase, Prepared, Strategy, autoplay};
 use frontline::library::Library;
 use frontline::scenario::Outcome;
@@ -13,15 +14,13 @@ use crate::support::project;
 fn shipped() -> Vec<Arc<Prepared>> {
     let library =
         Library::load(&[project("scenarios")], Some(project("assets"))).expect("the library loads");
-    let problems: Vec<String> = library
-        .diagnostics()
-        .filter(|d| d.is_error())
-        .map(|d| d.one_line())
-        .collect();
+    // Clean means no warning either: no naive player passes, every timer leaves time to read,
+    // no silence is free, every placeholder is defined.
+    let problems: Vec<String> = library.diagnostics().map(|d| d.one_line()).collect();
     assert_eq!(
         problems,
         Vec::<String>::new(),
-        "the shipped library checks without errors"
+        "the shipped library checks clean"
     );
     library
         .entries
@@ -31,9 +30,9 @@ fn shipped() -> Vec<Arc<Prepared>> {
 }
 
 #[test]
-fn the_library_has_at_least_twelve_calls_in_english_and_italian() {
+fn the_library_has_at_least_eighteen_calls_nine_of_them_in_italian() {
     let scenarios = shipped();
-    assert!(scenarios.len() >= 12, "{} scenarios", scenarios.len());
+    assert!(scenarios.len() >= 18, "{} scenarios", scenarios.len());
     let italian = scenarios
         .iter()
         .filter(|p| p.scenario().language == "it")
@@ -43,9 +42,73 @@ fn the_library_has_at_least_twelve_calls_in_english_and_italian() {
         .filter(|p| p.scenario().language == "en")
         .count();
     assert!(
-        italian >= 4 && english >= 4,
+        italian >= 9 && english >= 4,
         "{english} English, {italian} Italian"
     );
+}
+
+#[test]
+fn no_naive_player_passes_any_shipped_call_on_any_variant_or_seed() {
+    for prepared in shipped() {
+        let passing: Vec<_> = play_naive(&prepared)
+            .into_iter()
+            .filter(|result| result.passed)
+            .collect();
+        assert!(
+            passing.is_empty(),
+            "{}: {passing:?}",
+            prepared.scenario().id
+        );
+    }
+}
+
+#[test]
+fn the_expert_answer_is_the_longest_in_at_most_forty_percent_of_the_librarys_decisions() {
+    let (decisions, longest) = shipped()
+        .iter()
+        .map(giveaways)
+        .fold((0, 0), |(d, l), g| (d + g.decisions, l + g.longest.len()));
+    assert!(
+        longest * 100 <= decisions * 40,
+        "the expert answer is the longest in {longest} of {decisions} decisions"
+    );
+}
+
+#[test]
+fn every_call_has_three_decisions_whose_answers_lead_to_different_nodes() {
+    for prepared in shipped() {
+        let scenario = prepared.scenario();
+        let branching = scenario
+            .nodes
+            .iter()
+            .filter(|(_, node)| {
+                // Letting the timer run out is an answer too.
+                let silence = node.timer.as_ref().map(|t| &t.silence);
+                let nodes: BTreeSet<&str> = node
+                    .choices
+                    .iter()
+                    .chain(silence)
+                    .map(|c| c.next.as_str())
+                    .filter(|next| scenario.nodes.contains(next))
+                    .collect();
+                nodes.len() >= 2
+            })
+            .count();
+        assert!(
+            branching >= 3,
+            "{}: {branching} branching decisions",
+            scenario.id
+        );
+    }
+}
+
+#[test]
+fn at_least_six_calls_change_their_facts_with_the_seed() {
+    let with_variants = shipped()
+        .iter()
+        .filter(|p| p.scenario().variants.len() >= 2)
+        .count();
+    assert!(with_variants >= 6, "{with_variants} calls with variants");
 }
 
 #[test]

@@ -9,6 +9,7 @@ use frontline::engine::{Answer, Mode, Phase, PlayError, Prepared, Session};
 use frontline::library::load_file;
 use frontline::scenario::AssetRoots;
 use frontline::scenario::Outcome;
+use frontline::words::ENGLISH;
 
 use crate::support::project;
 
@@ -41,7 +42,7 @@ fn the_expert_path_of_the_documented_example_reads_and_scores_as_expected() {
     );
     assert_eq!(session.phase(), Phase::Ended);
     assert_eq!(
-        render(session.transcript()),
+        render(&ENGLISH, session.transcript()),
         "CUSTOMER: [sigh] Hello... I've just opened my bill and it's more than double. I don't understand.
 YOU: I can hear this has worried you. Let's look at it together — may I have your customer number?
    coach: Acknowledges the worry first, then starts verification. (empathy +2, accuracy +1, resolution +0)
@@ -55,7 +56,7 @@ CUSTOMER: I see... but I can't pay it all by the 15th.
 YOU: [action] Offer three monthly instalments of € 70.80, no fees.
    coach: Solves on the spot with correct figures (212.40 / 3 = 70.80). (empathy +1, accuracy +1, resolution +3)
 CUSTOMER: Thank you, that's a weight off my mind.
-— call ended: Resolved —
+— call ended: resolved —
 WRAP-UP Disposition code: BILL-PLAN — bill explained, instalments agreed
    coach: Right when instalments were agreed on the call. (empathy +0, accuracy +2, resolution +0)
 "
@@ -82,7 +83,7 @@ WRAP-UP Disposition code: BILL-PLAN — bill explained, instalments agreed
 fn a_dismissive_answer_then_silence_makes_the_angry_customer_hang_up() {
     let session = play(7, Mode::Coach, &[Pick(1), Silence, Pick(3)]);
     assert_eq!(
-        render(session.transcript()),
+        render(&ENGLISH, session.transcript()),
         "CUSTOMER: [sigh] Hello... I've just opened my bill and it's more than double. I don't understand.
 YOU: Prices went up for everyone, madam.
    coach: Dismissive: blames the market and ignores the customer's worry. (empathy +0, accuracy +0, resolution +0)
@@ -90,7 +91,7 @@ CUSTOMER: EN-100234. And I hope you can actually help me.
 YOU: (silence — 20 seconds passed)
    coach: A long silence after the customer gave their details makes them feel ignored. (empathy +0, accuracy +0, resolution +0)
 (the customer hangs up)
-— call ended: HungUp —
+— call ended: the customer hung up —
 WRAP-UP Disposition code: NO-CONTACT — call dropped
    coach: Right only when the customer hung up. (empathy +0, accuracy +2, resolution +0)
 "
@@ -145,7 +146,7 @@ fn exam_mode_keeps_feedback_out_of_the_transcript_but_in_the_decisions() {
         Mode::Exam,
         &[Pick(3), Pick(2), Pick(1), Pick(2), Pick(2)],
     );
-    assert!(!render(session.transcript()).contains("coach:"));
+    assert!(!render(&ENGLISH, session.transcript()).contains("coach:"));
     assert_eq!(
         session.decisions()[0].feedback,
         "Acknowledges the worry first, then starts verification."
@@ -163,7 +164,7 @@ fn the_same_seed_and_answers_give_the_same_transcript_and_scores() {
                     break;
                 }
             }
-            (render(session.transcript()), session.score())
+            (render(&ENGLISH, session.transcript()), session.score())
         };
         assert_eq!(run(), run(), "seed {seed}");
     }

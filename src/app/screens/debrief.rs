@@ -112,12 +112,13 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                 fonts,
                 fill(words.debrief_title, &[("title", &scenario.title)]),
                 |bar| {
-                    let (verdict, color) = if result.passed {
-                        (words.passed, palette::GOOD)
-                    } else {
-                        (words.not_passed, palette::BAD)
-                    };
-                    bar.spawn(widget::bold(fonts, verdict, size::TITLE, color));
+                    let verdict = result.verdict();
+                    bar.spawn(widget::bold(
+                        fonts,
+                        words.verdict(verdict),
+                        size::TITLE,
+                        palette::verdict(verdict),
+                    ));
                 },
             );
             screen.spawn(widget::text(
@@ -126,7 +127,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                     words.summary,
                     &[
                         ("outcome", &words.outcome(result.outcome)),
-                        ("overall", &format!("{:.0}", result.scores.overall)),
+                        ("overall", &words.score(result.scores.overall)),
                         ("pass_mark", &result.pass_mark),
                         ("mode", &words.mode(session.mode())),
                         ("seed", &session.seed()),
@@ -182,7 +183,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                                 },
                                 children![widget::bold(
                                     fonts,
-                                    format!("{value:.0}%"),
+                                    words.score(value),
                                     size::BODY,
                                     palette::TEXT
                                 )],
@@ -200,7 +201,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                     .score()
                     .scores;
                     let listed = named(words, &expert)
-                        .map(|(name, value)| format!("{name} {value:.0}%"))
+                        .map(|(name, value)| format!("{name} {}", words.score(value)))
                         .join(" · ");
                     scores.spawn(widget::text(
                         fonts,
@@ -275,7 +276,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                             let mut answer = format!(
                                 "{}: {}  ({})",
                                 words.you,
-                                decision.text,
+                                words.answer(&decision.text),
                                 words.points(&decision.points)
                             );
                             if let Some(ms) = decision.elapsed_ms {
@@ -293,7 +294,7 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                             if let Some(expert) = &decision.expert {
                                 step.spawn(widget::text(
                                     fonts,
-                                    format!("{}: {expert}", words.expert),
+                                    format!("{}: {}", words.expert, words.answer(expert)),
                                     size::SMALL,
                                     palette::GOOD,
                                 ));

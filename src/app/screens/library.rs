@@ -12,6 +12,8 @@ use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, Action, Rest};
 use crate::app::{Animating, AppSystems, Volumes, widget::WheelScroll};
 use crate::engine::Mode;
+use crate::records::Record;
+use crate::words::ENGLISH;
 
 /// Who is training and how.
 #[derive(Resource, Debug, Clone, Default)]
@@ -516,20 +518,20 @@ fn standing_line(standings: &Standings, id: &str) -> (String, Color) {
         standing.and_then(|s| s.best.as_ref()),
         standing.and_then(|s| s.last.as_ref()),
     ) {
-        (Some(best), Some(last)) => (
-            format!(
-                "Best {:.0}% ({}) · last {:.0}% ({})",
-                best.call.scores.overall,
-                best.call.verdict(),
-                last.call.scores.overall,
-                last.call.verdict()
-            ),
-            if best.call.passed {
-                palette::GOOD
-            } else {
-                palette::WARN
-            },
-        ),
+        (Some(best), Some(last)) => {
+            let words = &ENGLISH;
+            let said = |record: &Record| {
+                format!(
+                    "{} ({})",
+                    words.score(record.call.scores.overall),
+                    words.verdict(record.call.verdict()).to_lowercase()
+                )
+            };
+            (
+                format!("Best {} · last {}", said(best), said(last)),
+                palette::verdict(best.call.verdict()),
+            )
+        }
         _ => ("Not played yet".to_owned(), palette::MUTED),
     }
 }

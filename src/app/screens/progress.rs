@@ -9,15 +9,16 @@ use bevy::prelude::*;
 use super::debrief::Debrief;
 use super::library::Trainee;
 use super::{Command, Screen};
-use crate::app::catalog::{Card, Catalog};
+use crate::app::catalog::Catalog;
 use crate::app::records::{Note, Records, recorded_name};
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, Action, Rest, WheelScroll};
 use crate::app::{AppSystems, Options};
 use crate::engine::Prepared;
-use crate::library::Library;
-use crate::records::{Record, minute};
+use crate::library::LibraryEntry;
+use crate::records::{Lost, Record, minute};
 use crate::scenario::Dimension;
+use crate::words::ENGLISH;
 
 /// Most calls the screen lists.
 const LISTED: usize = 500;
@@ -172,15 +173,15 @@ fn reopen(
     let replayed = record
         .replay_on(prepared, &path, &hash)
         .map_err(|e| cannot(e.to_string()))?;
+    let same = record.matches(&replayed.session);
     let said = replayed.changed.map(|changed| {
-        let now = replayed.session.score().scores;
-        let scores = if now == call.scores {
+        let scores = if same {
             "the scores are the recorded ones".to_owned()
         } else {
             format!(
-                "the scores shown are the scenario's now; recorded: overall {:.0}% ({})",
-                call.scores.overall,
-                call.verdict()
+                "the scores shown are the scenario's now; recorded: overall {} ({})",
+                ENGLISH.score(call.scores.overall),
+                ENGLISH.verdict(call.verdict()).to_lowercase()
             )
         };
         format!(
@@ -196,65 +197,39 @@ fn reopen(
 }
 
 /// The scenario a call was played from, as it is now (its file, prepared scenario and
-/// hash): the library's card of its file, else the file itself, else the library's card of
-/// the scenario's id (the file has moved).
+/// hash), found by [`crate::records::ScenarioRef::find_in`] among the library's cards (each
+/// as last played well: a card whose last save is broken still plays its earlier version).
 fn scenario_of(
     record: &Record,
     catalog: &Catalog,
     assets: Option<PathBuf>,
 ) -> Result<(PathBuf, Arc<Prepared>, String), String> {
     let scenario = &record.call.scenario;
-    let is_it = |card: &&Card| card.scenario().is_some_and(|s| s.id == scenario.id);
-    let playable = |card: &Card| {
-        card.playable
-            .clone()
-            .map(|prepared| (card.entry.path.clone(), prepared, card.entry.hash.clone()))
-    };
-    let file = scenario.file();
-    if let Ok(played) = file.canonicalize() {
-        if let Some(card) = catalog
-            .cards
-            .iter()
-            .filter(is_it)
-            .find(|card| card.entry.path.canonicalize().is_ok_and(|p| p == played))
-        {
-            return playable(card).ok_or_else(|| {
-                format!(
-                    "its scenario file {} has errors now (`frontline check` shows them)",
-                    file.display()
-                )
-            });
-        }
-        if let Ok(library) = Library::load(std::slice::from_ref(&played), assets)
-            && let Some(entry) = library.find(&scenario.id)
-            && let Some(prepared) = entry.prepared.clone()
-        {
-            return Ok((entry.path.clone(), prepared, entry.hash.clone()));
-        }
-    }
-    catalog
+    let library: Vec<LibraryEntry> = catalog
         .cards
         .iter()
-        .filter(is_it)
-        .find_map(playable)
-        .ok_or_else(|| {
-            format!(
-                "its scenario file {} is missing or no longer holds `{}`, and the library has no playable scenario `{}`",
-                scenario.path, scenario.id, scenario.id
-            )
+        .map(|card| LibraryEntry {
+            prepared: card.playable.clone(),
+            ..card.entry.clone()
         })
-}
-
-/// An outcome as recorded (`CallbackScheduled`) in words (`callback scheduled`).
-fn outcome_text(recorded: &str) -> String {
-    let mut text = String::new();
-    for c in recorded.chars() {
-        if c.is_uppercase() && !text.is_empty() {
-            text.push(' ');
-        }
-        text.extend(c.to_lowercase());
+        .collect();
+    let broken = |path: &std::path::Path| {
+        format!(
+            "its scenario file {} has errors now (`frontline check` shows them)",
+            path.display()
+        )
+    };
+    match scenario.find_in(&library, assets) {
+        Ok(entry) => match entry.prepared {
+            Some(prepared) => Ok((entry.path, prepared, entry.hash)),
+            None => Err(broken(&entry.path)),
+        },
+        Err(Lost::Broken(entry)) => Err(broken(&entry.path)),
+        Err(Lost::Missing) => Err(format!(
+            "its scenario file {} is missing or no longer holds `{}`, and the library has no playable scenario `{}`",
+            scenario.path, scenario.id, scenario.id
+        )),
     }
-    text
 }
 
 /// A score's colour: good at or above the call's pass mark, a warning below, muted when
@@ -359,7 +334,11 @@ fn charts(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress)
                             heading.spawn(widget::text(fonts, name, size::SMALL, palette::MUTED));
                             heading.spawn(widget::bold(
                                 fonts,
-                                format!("last {last:.0}% · best {best:.0}%"),
+                                format!(
+                                    "last {} · best {}",
+                                    ENGLISH.score(last),
+                                    ENGLISH.score(best)
+                                ),
                                 size::SMALL,
                                 palette::TEXT,
                             ));
@@ -410,7 +389,7 @@ const WHEN: f32 = 150.0;
 const MODE: f32 = 60.0;
 const OUTCOME: f32 = 170.0;
 const OVERALL: f32 = 70.0;
-const RESULT: f32 = 90.0;
+const RESULT: f32 = 110.0;
 
 /// A cell of the list: fixed width, or the rest of the row when `width` is `None`.
 fn cell(width: Option<f32>, text: impl Bundle) -> impl Bundle {
@@ -477,11 +456,6 @@ fn list(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress) {
                 .with_children(|rows| {
                     for (index, record) in progress.records.iter().enumerate() {
                         let call = &record.call;
-                        let verdict_color = match (call.abandoned, call.passed) {
-                            (true, _) => palette::MUTED,
-                            (false, true) => palette::GOOD,
-                            (false, false) => palette::BAD,
-                        };
                         rows.spawn((
                             Node {
                                 height: px(ROW_HEIGHT),
@@ -505,13 +479,21 @@ fn list(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress) {
                                     (Some(WHEN), minute(call.ended_ms), palette::MUTED),
                                     (None, call.scenario.title.clone(), palette::TEXT),
                                     (Some(MODE), call.mode.name().to_owned(), palette::MUTED),
-                                    (Some(OUTCOME), outcome_text(&call.outcome), palette::TEXT),
+                                    (
+                                        Some(OUTCOME),
+                                        call.outcome_in(&ENGLISH).to_owned(),
+                                        palette::TEXT,
+                                    ),
                                     (
                                         Some(OVERALL),
-                                        format!("{:.0}%", call.scores.overall),
+                                        ENGLISH.score(call.scores.overall),
                                         score_color(record, call.scores.overall),
                                     ),
-                                    (Some(RESULT), call.verdict().to_owned(), verdict_color),
+                                    (
+                                        Some(RESULT),
+                                        ENGLISH.verdict(call.verdict()).to_owned(),
+                                        palette::verdict(call.verdict()),
+                                    ),
                                 ],
                             );
                         });
