@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod graph;
 pub mod library;
+pub mod matcher;
 pub mod paths;
 pub mod records;
 pub mod scenario;

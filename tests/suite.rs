@@ -6,6 +6,8 @@
 mod app;
 #[path = "suite/checks.rs"]
 mod checks;
+#[path = "suite/choices_too_close.rs"]
+mod choices_too_close;
 #[path = "suite/cli.rs"]
 mod cli;
 #[path = "suite/generated.rs"]
@@ -14,8 +16,16 @@ mod generated;
 mod hostile;
 #[path = "suite/library.rs"]
 mod library;
+#[path = "suite/match_command.rs"]
+mod match_command;
+#[path = "suite/matcher_encoder.rs"]
+mod matcher_encoder;
+#[path = "suite/matcher_ranking.rs"]
+mod matcher_ranking;
 #[path = "suite/naive.rs"]
 mod naive;
+#[path = "suite/play_replies.rs"]
+mod play_replies;
 #[path = "suite/playthrough.rs"]
 mod playthrough;
 #[path = "suite/properties.rs"]

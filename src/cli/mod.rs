@@ -4,6 +4,7 @@
 //! scenario, a failed load), 2 bad usage. Errors go to stderr; results to
 //! stdout, as text or JSON.
 
+pub mod matching;
 pub mod play;
 pub mod records;
 
@@ -74,6 +75,8 @@ pub enum Command {
     /// Open the app, play a call by itself and save screenshots of the library, the call, the debrief and the progress screen.
     #[cfg(feature = "app")]
     Demo(crate::app::DemoArgs),
+    /// Rank a node's choices for a reply typed in the trainee's own words.
+    Match(matching::MatchArgs),
     /// Export the branching as Graphviz DOT or Mermaid.
     Graph {
         /// A scenario id from the library, or a file.
@@ -144,6 +147,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Check { paths, format } => check(paths, format, out),
         Command::List { paths, format } => list(paths, format, out),
         Command::Play(args) => play::run(args, out),
+        Command::Match(args) => matching::run(args, out),
         #[cfg(feature = "app")]
         Command::Demo(args) => crate::app::demo(args).map_err(|error| match error {
             crate::app::DemoError::NoLibrary => Failure::usage(error.to_string()),

@@ -31,6 +31,9 @@ pub struct PlayArgs {
     /// Answers by displayed number, comma-separated; `t` lets a timer run out. The call is abandoned when they run out.
     #[arg(long, value_parser = parse_choices, conflicts_with = "auto")]
     pub choices: Option<Choices>,
+    /// Answers typed in the trainee's own words, one a line (an empty line lets a timer run out), each matched to the choice it means.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["choices", "auto"])]
+    pub replies: Option<PathBuf>,
     /// Play by itself: `expert`, `worst`, `random` (answers drawn from the seed), or a naive
     /// player who sees only the screen: `longest`, `shortest`, `most-figures`, `warmest`,
     /// `first`, `last`, `action`, `silent`.
@@ -94,7 +97,15 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> Result<(), Failure> {
     };
     let started = SystemTime::now();
     let mut session = Session::new(Arc::clone(&prepared), seed, mode);
+    let typed = match &args.replies {
+        Some(file) => Some(super::matching::play_replies(&mut session, file)?),
+        None => None,
+    };
     let with_transcript = match (&args.choices, args.auto) {
+        _ if typed.is_some() => {
+            session.abandon();
+            true
+        }
         (Some(choices), _) => {
             for &answer in &choices.0 {
                 if session.phase() == Phase::Ended {
@@ -119,7 +130,14 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> Result<(), Failure> {
         }
     };
     record(&entry, &session, &trainee(&args), &args.data, started);
-    report(&entry, &session, args.format, with_transcript, out)
+    report(
+        &entry,
+        &session,
+        args.format,
+        with_transcript,
+        out,
+        typed.as_deref(),
+    )
 }
 
 fn trainee(args: &PlayArgs) -> String {
@@ -377,13 +395,23 @@ fn report(
     format: Format,
     with_transcript: bool,
     out: &mut dyn Write,
+    typed: Option<&[super::matching::TypedReply]>,
 ) -> Result<(), Failure> {
     match format {
         Format::Json => {
-            let value = report_json(&entry.hash, session);
+            let mut value = report_json(&entry.hash, session);
+            if let Some(typed) = typed {
+                value["replies"] = json!(typed);
+            }
             write_json(out, &value)
         }
-        Format::Text => write(out, &report_text(session, with_transcript)),
+        Format::Text => {
+            let mut text = report_text(session, with_transcript);
+            if let Some(typed) = typed {
+                text.push_str(&super::matching::replies_text(typed));
+            }
+            write(out, &text)
+        }
     }
 }
 

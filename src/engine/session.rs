@@ -81,6 +81,9 @@ pub struct Offer {
     pub text: String,
     /// Whether it is an action rather than words.
     pub action: bool,
+    /// Other ways to say it (the choice's `examples`), for the own-words matcher.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
 }
 
 /// One line of the transcript.
@@ -338,12 +341,16 @@ impl Session {
     /// The offers of the current decision, in display order.
     pub fn offers(&self) -> Vec<Offer> {
         let scenario = self.scenario();
-        let entry = |position: usize, written: usize, text: &str, action: bool| Offer {
-            number: position + 1,
-            written,
-            text: text.to_owned(),
-            action,
-        };
+        let entry =
+            |position: usize, written: usize, text: &str, action: bool, examples: &[String]| {
+                Offer {
+                    number: position + 1,
+                    written,
+                    text: text.to_owned(),
+                    action,
+                    examples: examples.to_vec(),
+                }
+            };
         match (self.phase, self.state.place) {
             (Phase::Choosing, Place::Node(n)) => {
                 let Some((_, node)) = scenario.nodes.at(n) else {
@@ -353,7 +360,9 @@ impl Session {
                     .iter()
                     .enumerate()
                     .filter_map(|(p, &i)| {
-                        node.choices.get(i).map(|c| entry(p, i, &c.text, c.action))
+                        node.choices
+                            .get(i)
+                            .map(|c| entry(p, i, &c.text, c.action, &c.examples))
                     })
                     .collect()
             }
@@ -365,7 +374,10 @@ impl Session {
                     .iter()
                     .enumerate()
                     .filter_map(|(p, &i)| {
-                        question.options.get(i).map(|o| entry(p, i, &o.text, false))
+                        question
+                            .options
+                            .get(i)
+                            .map(|o| entry(p, i, &o.text, false, &[]))
                     })
                     .collect()
             }

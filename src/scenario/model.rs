@@ -448,6 +448,10 @@ pub struct Choice {
     /// What the agent says or does.
     #[serde(default)]
     pub text: String,
+    /// Other ways a trainee might say it, for the own-words matcher (optional: it matches
+    /// the text without them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
     /// Whether this is an action (offer a plan, escalate, hold) rather than words.
     #[serde(default)]
     pub action: bool,

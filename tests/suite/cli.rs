@@ -185,7 +185,7 @@ fn data_dir_works_before_or_after_the_subcommand_and_the_later_one_wins() {
 
 #[test]
 fn every_command_has_help() {
-    for command in ["check", "list", "play", "analyze", "graph"] {
+    for command in ["check", "list", "play", "analyze", "graph", "match"] {
         let output = frontline(&[command, "--help"]);
         assert_eq!(output.status.code(), Some(0), "{command}");
         assert!(stdout(&output).contains("Usage: frontline"), "{command}");

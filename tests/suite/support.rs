@@ -52,6 +52,15 @@ pub fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// The matcher with the shipped model, loaded once for the whole test run.
+pub fn matcher() -> &'static frontline::matcher::Matcher {
+    static MATCHER: std::sync::OnceLock<frontline::matcher::Matcher> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| {
+        frontline::matcher::Matcher::load(&project("assets/matcher/use-m3-latin.bin"))
+            .expect("the shipped matcher model loads")
+    })
+}
+
 /// The diagnostics of a scenario given as text, as `frontline check` reports them for `name`.
 pub fn diagnose_text(name: &str, text: &str) -> Vec<Diagnostic> {
     load_bytes(Path::new(name), text.as_bytes(), &AssetRoots::default()).diagnostics
