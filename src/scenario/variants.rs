@@ -131,6 +131,12 @@ impl Scenario {
                     &|| format!("nodes.{id}.choices[{i}].feedback"),
                     &mut choice.feedback,
                 );
+                for (j, example) in choice.examples.iter_mut().enumerate() {
+                    visit(
+                        &|| format!("nodes.{id}.choices[{i}].examples[{j}]"),
+                        example,
+                    );
+                }
             }
             if let Some(timer) = &mut node.timer {
                 let silence = &mut timer.silence;
