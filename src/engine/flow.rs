@@ -318,18 +318,14 @@ mod tests {
 
     use super::*;
     use crate::engine::{Mode, Prepared};
-    use crate::library::Library;
-    use crate::scenario::Outcome;
+    use crate::scenario::{Outcome, parse_str};
 
-    /// docs/example.ron, prepared.
+    /// docs/example.ron, prepared (the engine's own tests read it without the library).
     fn example() -> Arc<Prepared> {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/example.ron");
-        let library =
-            Library::load(std::slice::from_ref(&path), None).expect("docs/example.ron loads");
-        library.entries[0]
-            .prepared
-            .clone()
-            .expect("docs/example.ron is playable")
+        let text = std::fs::read_to_string(&path).expect("docs/example.ron reads");
+        let scenario = parse_str(&path, &text).expect("docs/example.ron parses");
+        Prepared::new(scenario).expect("docs/example.ron is playable")
     }
 
     fn seconds(s: f32) -> Duration {
