@@ -36,10 +36,11 @@ fn library(c: &mut Criterion) {
     let files = scenario_files(&folders).expect("the generated files are listed");
     assert_eq!(files.len(), CALLS);
     let loaded = Library::load(&folders, None).expect("the library loads");
+    // Generated calls are not written to resist guessing: `guessable` warnings are expected.
     assert_eq!(
-        loaded.diagnostics().count(),
+        loaded.diagnostics().filter(|d| d.is_error()).count(),
         0,
-        "the generated library checks clean"
+        "the generated library checks without errors"
     );
 
     let mut group = c.benchmark_group("library");
