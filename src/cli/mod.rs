@@ -216,12 +216,17 @@ fn check(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(),
     })
     .map_err(|d| Failure::usage(d.one_line()))?;
     let files = checked.len();
-    let owned: Vec<Diagnostic> = checked.iter().flat_map(|(d, _, _)| d.clone()).collect();
-    let (errors, warnings) = tally(&owned);
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut rendered = String::new();
     // Across the library: how often the expert answer is simply the longest one.
-    let (decisions, longest) = checked.iter().fold((0, 0), |(d, l), (_, _, g)| {
-        (d + g.decisions, l + g.longest.len())
-    });
+    let (mut decisions, mut longest) = (0, 0);
+    for (found, text, giveaways) in checked {
+        diagnostics.extend(found);
+        rendered.push_str(&text);
+        decisions += giveaways.decisions;
+        longest += giveaways.longest.len();
+    }
+    let (errors, warnings) = tally(&diagnostics);
     let share = percent(longest as i64, decisions as i64);
     match format {
         Format::Json => {
@@ -229,15 +234,13 @@ fn check(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(),
                 "files": files,
                 "errors": errors,
                 "warnings": warnings,
-                "diagnostics": owned,
+                "diagnostics": diagnostics,
                 "expert_longest": {"decisions": decisions, "longest": longest, "share": share},
             });
             write_json(out, &value)?;
         }
         Format::Text => {
-            for (_, rendered, _) in &checked {
-                write(out, rendered)?;
-            }
+            write(out, &rendered)?;
             if decisions > 0 {
                 write(
                     out,

@@ -135,11 +135,21 @@ impl Player {
 
 /// Plays the rest of a call by itself, then leaves it (an unfinished call is abandoned).
 pub fn play_out(session: &mut Session, strategy: Strategy) {
+    play_out_watching(session, strategy, |_, _| {});
+}
+
+/// As [`play_out`], showing `watch` every decision and the answer about to be given to it.
+pub fn play_out_watching(
+    session: &mut Session,
+    strategy: Strategy,
+    mut watch: impl FnMut(&Session, Answer),
+) {
     let mut player = Player::new(strategy, session.seed());
     for _ in 0..MAX_ANSWERS {
         let Some(answer) = player.answer(session) else {
             break;
         };
+        watch(session, answer);
         if session.answer(answer).is_err() {
             break;
         }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::Prepared;
-use super::autoplay::{Strategy, autoplay};
+use super::autoplay::{Strategy, autoplay, play_out_watching};
 use super::session::{Answer, Mode, Offer, Session};
 
 /// What the trainee sees at a decision.
@@ -174,10 +174,7 @@ pub fn giveaways(prepared: &Arc<Prepared>) -> Giveaways {
     let seed = prepared.variant_seeds().first().copied().unwrap_or(0);
     let mut session = Session::new(Arc::clone(prepared), seed, Mode::Exam);
     let mut found = Giveaways::default();
-    for _ in 0..MAX_DECISIONS {
-        let Some(answer) = session.expert_answer() else {
-            break;
-        };
+    play_out_watching(&mut session, Strategy::Expert, |session, answer| {
         let offers = session.offers();
         let expert = match answer {
             Answer::Pick(number) => offers.iter().find(|o| o.number == number),
@@ -195,15 +192,9 @@ pub fn giveaways(prepared: &Arc<Prepared>) -> Giveaways {
                 found.most_figures.push(node);
             }
         }
-        if session.answer(answer).is_err() {
-            break;
-        }
-    }
+    });
     found
 }
-
-/// Most decisions [`giveaways`] walks: a bound, as for every call played by itself.
-const MAX_DECISIONS: usize = 10_000;
 
 /// The answer that scores highest by `measure`; ties go to the one the scenario writes first,
 /// so the pick does not depend on the order shown.

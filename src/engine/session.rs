@@ -62,7 +62,7 @@ pub enum Phase {
 
 /// Which end of the scale an answer is suggested from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Verdict {
+enum Aim {
     /// The expert's answer: the one leading to the best reachable score.
     Best,
     /// The answer leading to the worst reachable score.
@@ -387,23 +387,23 @@ impl Session {
 
     /// The expert's answer to the current decision.
     pub fn expert_answer(&self) -> Option<Answer> {
-        self.suggested(Verdict::Best)
+        self.suggested(Aim::Best)
     }
 
     /// The worst answer to the current decision.
     pub fn worst_answer(&self) -> Option<Answer> {
-        self.suggested(Verdict::Worst)
+        self.suggested(Aim::Worst)
     }
 
     /// The best (the expert's) or the worst answer to the current decision.
-    fn suggested(&self, aim: Verdict) -> Option<Answer> {
+    fn suggested(&self, aim: Aim) -> Option<Answer> {
         let book = &self.prepared.book;
         match self.phase {
             Phase::Choosing => {
                 let analysis = &self.prepared.analysis;
                 let mv = match aim {
-                    Verdict::Best => analysis.expert_move(&self.state),
-                    Verdict::Worst => analysis.worst_move(&self.state),
+                    Aim::Best => analysis.expert_move(&self.state),
+                    Aim::Worst => analysis.worst_move(&self.state),
                 }?;
                 Some(self.answer_for(mv))
             }
@@ -414,7 +414,7 @@ impl Session {
                     .map(|&i| book.wrap_up_correct(q, i, &self.state));
                 let position = options
                     .clone()
-                    .position(|c| c == (aim == Verdict::Best))
+                    .position(|c| c == (aim == Aim::Best))
                     .or_else(|| options.clone().position(|_| true))?;
                 Some(Answer::Pick(position + 1))
             }
