@@ -223,12 +223,10 @@ fn check(
     // Each file is checked, reported and let go: only its diagnostics (rendered, for text)
     // and its expert decisions are kept, so a large library is never held whole.
     let checked = check_each(&paths, paths::assets_dir(), |mut entry| {
-        // The choices as a call shows them: with the first variant's values.
         if let (Some(matcher), Some(prepared), Some(source)) =
             (&matcher, &entry.prepared, &entry.source)
         {
-            let scenario = prepared.variant(Some(0));
-            let too_close = choices_too_close(matcher, scenario, source, &entry.path);
+            let too_close = choices_too_close(matcher, prepared, source, &entry.path);
             entry.diagnostics.extend(too_close);
         }
         let rendered: String = match format {
