@@ -288,8 +288,8 @@ impl Analysis {
 
     /// Values the states of one loop. Relaxing them round after round is Bellman–Ford: a
     /// total that settles is exact, one that still moves after as many rounds as the loop
-    /// has states goes round a loop that adds up to a gain (or a loss) in it, so it is
-    /// unbounded.
+    /// has states (at most [`LOOP_ROUNDS`]) goes round a loop that adds up to a gain (or a
+    /// loss) in it, so it is unbounded.
     fn relax(&mut self, book: &Playbook, members: &[u32], weights: &Weights) {
         let component = self.component[members[0] as usize];
         // Totals the loop's own moves push outward (a gain raises a best, a loss lowers a
