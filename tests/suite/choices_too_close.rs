@@ -90,5 +90,8 @@ fn check_with_meaning_warns_on_the_second_of_two_choices_offered_together_naming
 fn the_same_words_never_offered_together_and_the_shipped_library_raise_no_warning() {
     // The fixture's `close` offers its twin choices in different states only (checked
     // above: its one warning is at `offer`); the shipped library likewise.
-    assert_eq!(too_close_of(&["scenarios"]), Vec::<serde_json::Value>::new());
+    assert_eq!(
+        too_close_of(&["scenarios"]),
+        Vec::<serde_json::Value>::new()
+    );
 }
