@@ -33,8 +33,16 @@ fn open_app(_: DataDir) -> ExitCode {
 
 #[cfg(feature = "app")]
 fn open_app(data: DataDir) -> ExitCode {
-    frontline::app::run(frontline::app::Options {
-        data_dir: data.data_dir,
-        ..frontline::app::Options::built_in()
-    })
+    // Said on the terminal, before a window opens on nothing: the folders the app cannot do without.
+    let found = frontline::paths::scenarios_dir().and(frontline::app::Options::built_in());
+    match found {
+        Ok(options) => frontline::app::run(frontline::app::Options {
+            data_dir: data.data_dir,
+            ..options
+        }),
+        Err(missing) => {
+            eprintln!("error: {missing}");
+            ExitCode::FAILURE
+        }
+    }
 }

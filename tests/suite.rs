@@ -26,6 +26,9 @@ mod matcher_encoder;
 mod matcher_ranking;
 #[path = "suite/naive.rs"]
 mod naive;
+#[cfg(unix)]
+#[path = "suite/one_folder.rs"]
+mod one_folder;
 #[path = "suite/play_replies.rs"]
 mod play_replies;
 #[path = "suite/playthrough.rs"]

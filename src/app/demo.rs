@@ -50,8 +50,13 @@ const MAX_FRAMES: u32 = 20_000;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DemoError {
     /// No library to find the scenario in (a usage error).
-    #[error("no scenario library found: give --library, or run from the project folder")]
+    #[error(
+        "no scenario library found: give --library, or put the `scenarios` folder beside the program"
+    )]
     NoLibrary,
+    /// No assets folder: the window cannot draw without its font.
+    #[error(transparent)]
+    NoAssets(#[from] crate::paths::NotFound),
     /// The screenshots folder cannot be made.
     #[error("cannot create {0}")]
     Folder(String),
@@ -62,7 +67,7 @@ pub enum DemoError {
 
 /// Runs the demo; the screenshots are in `args.screenshots` when it returns `Ok`.
 pub fn run(args: DemoArgs) -> Result<(), DemoError> {
-    let mut options = Options::built_in();
+    let mut options = Options::built_in()?;
     if let Some(library) = &args.library {
         options.libraries = vec![library.clone()];
     }

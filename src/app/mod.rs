@@ -47,14 +47,16 @@ pub struct Options {
 }
 
 impl Options {
-    /// The built-in library and assets, found wherever the app is started.
-    pub fn built_in() -> Options {
-        Options {
+    /// The built-in library and assets, found wherever the app is started
+    /// ([`crate::paths`]); an error naming where it looked when there is no assets folder (the
+    /// app cannot draw a word without its font). No built-in library leaves `libraries` empty.
+    pub fn built_in() -> Result<Options, crate::paths::NotFound> {
+        Ok(Options {
             libraries: crate::paths::scenarios_dir().into_iter().collect(),
-            assets: crate::paths::assets_dir(),
+            assets: Some(crate::paths::assets_dir()?),
             seed: None,
             data_dir: None,
-        }
+        })
     }
 }
 

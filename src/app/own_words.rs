@@ -128,10 +128,12 @@ fn load(
     // Read before writing: a resource written every frame would redraw the library every frame.
     match &understanding.loading {
         None => {
-            let assets = options.assets.clone().or_else(crate::paths::assets_dir);
-            understanding.loading = Some(std::thread::spawn(move || match assets {
-                Some(assets) => Matcher::load(&assets.join(crate::matcher::MODEL_FILE)),
-                None => Err(MatcherError::NoAssets),
+            let assets = options
+                .assets
+                .clone()
+                .map_or_else(crate::paths::assets_dir, Ok);
+            understanding.loading = Some(std::thread::spawn(move || {
+                Matcher::load(&assets?.join(crate::matcher::MODEL_FILE))
             }));
             return;
         }

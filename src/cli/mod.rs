@@ -199,14 +199,14 @@ fn default_library(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, Failure> {
     if !paths.is_empty() {
         return Ok(paths);
     }
-    paths::scenarios_dir().map(|dir| vec![dir]).ok_or_else(|| {
-        Failure::usage("no scenario library found: give a folder, or run from the project folder")
-    })
+    paths::scenarios_dir()
+        .map(|dir| vec![dir])
+        .map_err(|missing| Failure::usage(format!("no scenario library given, and {missing}")))
 }
 
 fn load_library(paths: Vec<PathBuf>) -> Result<Library, Failure> {
     let paths = default_library(paths)?;
-    Library::load(&paths, paths::assets_dir()).map_err(|d| Failure::usage(d.one_line()))
+    Library::load(&paths, paths::assets_dir().ok()).map_err(|d| Failure::usage(d.one_line()))
 }
 
 fn check(
@@ -222,7 +222,7 @@ fn check(
     };
     // Each file is checked, reported and let go: only its diagnostics (rendered, for text)
     // and its expert decisions are kept, so a large library is never held whole.
-    let checked = check_each(&paths, paths::assets_dir(), |mut entry| {
+    let checked = check_each(&paths, paths::assets_dir().ok(), |mut entry| {
         if let (Some(matcher), Some(prepared), Some(source)) =
             (&matcher, &entry.prepared, &entry.source)
         {
@@ -334,7 +334,7 @@ fn list(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(), 
 pub fn resolve(scenario: &str, library: Option<PathBuf>) -> Result<LibraryEntry, Failure> {
     let as_path = PathBuf::from(scenario);
     let entry = if as_path.is_file() {
-        let library = Library::load(std::slice::from_ref(&as_path), paths::assets_dir())
+        let library = Library::load(std::slice::from_ref(&as_path), paths::assets_dir().ok())
             .map_err(|d| Failure::usage(d.one_line()))?;
         library
             .entries

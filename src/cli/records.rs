@@ -309,7 +309,7 @@ fn scenario_of(record: &Record, library: Option<PathBuf>) -> Result<LibraryEntry
         .map(|library| library.entries)
         .unwrap_or_default();
     scenario
-        .find_in(&library, paths::assets_dir())
+        .find_in(&library, paths::assets_dir().ok())
         .map_err(|lost| match lost {
             Lost::Broken(entry) => unplayable(&entry),
             Lost::Missing => Failure::problem(format!(

@@ -66,11 +66,10 @@ pub enum MatcherError {
         /// What is wrong with it.
         source: ModelError,
     },
-    /// No assets folder was found (`FRONTLINE_ASSETS` unset, none beside the program).
-    #[error(
-        "no assets folder found for the matcher model (set FRONTLINE_ASSETS to the folder holding {MODEL_FILE})"
-    )]
-    NoAssets,
+    /// No assets folder was found to hold the model (`FRONTLINE_ASSETS` unset, none beside
+    /// the program).
+    #[error("cannot load the matcher model {MODEL_FILE}: {0}")]
+    NoAssets(#[from] crate::paths::NotFound),
 }
 
 /// The matcher, loaded once and used for every reply.
@@ -151,7 +150,7 @@ impl Matcher {
 
     /// Loads the model shipped in the assets folder ([`crate::paths::assets_dir`]).
     pub fn load_default() -> Result<Matcher, MatcherError> {
-        let assets = crate::paths::assets_dir().ok_or(MatcherError::NoAssets)?;
+        let assets = crate::paths::assets_dir()?;
         Matcher::load(&assets.join(MODEL_FILE))
     }
 

@@ -79,3 +79,19 @@ pub fn fixture(name: &str) -> Arc<Prepared> {
 pub fn fixture_text(name: &str) -> String {
     std::fs::read_to_string(project(&format!("tests/fixtures/{name}"))).expect("the fixture reads")
 }
+
+/// A built program placed alone in a fresh folder as `file_name`, with links to the project's
+/// folders named in `beside` next to it: a one-folder install. Hard-linked where it can be, so
+/// the program's own path is in the folder (a symbolic link would lead back to `target/`).
+#[cfg(unix)]
+pub fn placed(built: &Path, file_name: &str, folder: &str, beside: &[&str]) -> (PathBuf, PathBuf) {
+    let folder = temp_dir(folder);
+    let program = folder.join(file_name);
+    if std::fs::hard_link(built, &program).is_err() {
+        std::fs::copy(built, &program).expect("the program can be copied");
+    }
+    for name in beside {
+        std::os::unix::fs::symlink(project(name), folder.join(name)).expect("a link can be made");
+    }
+    (folder, program)
+}
