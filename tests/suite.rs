@@ -45,3 +45,6 @@ mod terminal_language;
 mod timers;
 #[path = "suite/variants.rs"]
 mod variants;
+#[cfg(unix)]
+#[path = "suite/windows.rs"]
+mod windows;
