@@ -177,6 +177,22 @@ fn replies_typed_in_own_words_play_the_call_the_matched_answers_would_and_stay_w
             .collect::<Vec<_>>(),
         "the records keep the words typed"
     );
+
+    // Reopened from the progress screen, the debrief still shows the words typed.
+    escape_to(&mut app, Screen::Library);
+    press(&mut app, KeyCode::KeyP);
+    step_until_on(&mut app, "P opens the progress screen", Screen::Progress);
+    app.update();
+    press(&mut app, KeyCode::Enter);
+    step_until_on(&mut app, "Enter reopens the debrief", Screen::Debrief);
+    app.update();
+    let reopened = texts(&mut app);
+    for reply in REPLIES {
+        assert!(
+            reopened.contains(&format!("You said: “{reply}”")),
+            "{reopened:?}"
+        );
+    }
 }
 
 #[test]
