@@ -9,6 +9,7 @@ mod catalog;
 mod demo;
 mod own_words;
 mod records;
+mod scale;
 mod screens;
 mod settings;
 mod theme;
@@ -26,6 +27,7 @@ pub use catalog::{Card, Catalog, ScenarioFile};
 pub use demo::{DemoArgs, DemoError, run as demo};
 pub use own_words::{OwnWords, Replying, Understanding};
 pub use records::{Notice, Records, Standings, recorded_name};
+pub use scale::TextScale;
 pub use screens::call::{CurrentCall, Line, Pace};
 pub use screens::debrief::Debrief;
 pub use screens::library::Trainee;
@@ -216,5 +218,6 @@ fn shell(app: &mut App) {
         records::plugin,
         settings::plugin,
         own_words::plugin,
+        scale::plugin,
     ));
 }

@@ -10,4 +10,5 @@ mod own_words;
 mod playing_a_call;
 mod progress;
 mod recording_calls;
+mod text_scale;
 mod volumes;
