@@ -26,7 +26,7 @@ use crate::library::{Library, LibraryEntry};
 use crate::scenario::{Outcome, Points, Scenario, UnknownOutcome};
 use crate::words::Words;
 
-pub use lrs::{AUTH_VARIABLE, Delivery, send, statements_endpoint};
+pub use lrs::{AUTH_VARIABLE, Delivery, read, send, send_within, statements_endpoint};
 pub use migrations::SCHEMA_VERSION;
 pub use spool::{Kept, Spool};
 pub use spreadsheet::{write_calls, write_decisions};
