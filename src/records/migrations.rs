@@ -75,6 +75,8 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (lrs, id)
     );
     CREATE INDEX calls_by_trainee ON calls (trainee, scenario, ended_ms);",
+    // 3: the expert's answer at each decision, for the trainer's view of what is missed.
+    "ALTER TABLE decisions ADD COLUMN expert TEXT; -- NULL: recorded before it was kept",
 ];
 
 /// Brings the store's schema up to date, in one transaction.

@@ -1,6 +1,7 @@
 //! xAPI 1.0.3 statements of recorded calls, for learning record stores and LMSs.
 //!
-//! Each decision is an `answered` statement about a choice interaction; each call ends
+//! Each decision is an `answered` statement about a choice interaction (the expert's
+//! answer as its correct response, and whether the trainee gave it); each call ends
 //! with one `passed`, `failed` or (abandoned) `terminated` statement about the scenario,
 //! with the scores. Statement ids are UUIDs (version 5) of the call's UUID and the step,
 //! so exporting a call again gives the same ids and a record store keeps it once.
@@ -89,7 +90,7 @@ pub fn statements(record: &Record, base: &str) -> Vec<Statement> {
         if let Some(ms) = decision.elapsed_ms {
             result["duration"] = json!(iso_duration(ms as i64));
         }
-        let json = json!({
+        let mut json = json!({
             "id": id,
             "actor": actor,
             "verb": { "id": ANSWERED, "display": { "en-US": "answered" } },
@@ -115,6 +116,17 @@ pub fn statements(record: &Record, base: &str) -> Vec<Statement> {
             },
             "timestamp": rfc3339(moment),
         });
+        // The expert's answer, as xAPI says which response is correct: what the trainer's
+        // view counts misses by.
+        if let (Some(expert), Some(missed)) = (&decision.expert, decision.missed()) {
+            let correct = if expert.is_empty() {
+                String::new()
+            } else {
+                choice_id(expert)
+            };
+            json["object"]["definition"]["correctResponsesPattern"] = json!([correct]);
+            json["result"]["success"] = json!(!missed);
+        }
         statements.push(Statement { id, json });
     }
 

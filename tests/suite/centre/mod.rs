@@ -5,6 +5,7 @@
 mod lrs_faults;
 mod lrs_round_trip;
 mod real_lrs;
+mod team;
 
 use std::path::Path;
 
