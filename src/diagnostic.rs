@@ -95,6 +95,12 @@ pub enum Code {
     TimerTooShort,
     /// Letting the timer run out costs nothing.
     FreeSilence,
+    /// An assignment names a scenario the library does not hold.
+    UnknownScenario,
+    /// An assignment names a group the groups file does not define.
+    UnknownGroup,
+    /// A date that is not written as 2026-03-15.
+    BadDate,
 }
 
 impl Code {

@@ -5,6 +5,7 @@
 //! Both sources become the same [`Attempt`]s ([`from_records`], [`from_statements`]), so
 //! [`team`] gives the same view from either.
 
+mod assignments;
 mod config;
 mod statements;
 mod team;
@@ -12,6 +13,9 @@ mod team;
 use crate::engine::Scores;
 use crate::records::Record;
 
+pub use assignments::{
+    Assigned, AssignedMode, Assignment, GROUPS_FILE, Status, load_file, load_folder,
+};
 pub use config::{FILE_NAME, LRS_VARIABLE, LrsConfig};
 pub use statements::{FromStatements, from_statements};
 pub use team::{Broken, Miss, ScenarioRow, Scope, Team, TraineeRow, team};
@@ -25,6 +29,8 @@ pub struct Attempt {
     pub trainee: String,
     /// The scenario's id.
     pub scenario: String,
+    /// The mode it was played in (`coach`, `exam`).
+    pub mode: String,
     /// When it ended, milliseconds since 1970 (UTC).
     pub ended_ms: i64,
     /// Its scores, percentages.
@@ -88,6 +94,7 @@ pub fn from_records(records: &[Record]) -> Vec<Attempt> {
                 uid: call.uid.clone(),
                 trainee: call.trainee.clone(),
                 scenario: call.scenario.id.clone(),
+                mode: call.mode.name().to_owned(),
                 ended_ms: call.ended_ms,
                 scores: call.scores,
                 passed: call.passed,

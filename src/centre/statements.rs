@@ -112,6 +112,10 @@ fn attempt(
         uid: registration.to_owned(),
         trainee: trainee(&closing["actor"]).ok_or_else(|| missing("trainee"))?,
         scenario,
+        mode: closing["context"]["extensions"][format!("{base}/extensions/mode")]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
         ended_ms,
         scores,
         passed: result["success"]

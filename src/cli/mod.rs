@@ -4,6 +4,7 @@
 //! scenario, a failed load), 2 bad usage. Errors go to stderr; results to
 //! stdout, as text or JSON.
 
+pub mod assignments;
 pub mod matching;
 pub mod play;
 pub mod records;
@@ -97,6 +98,8 @@ pub enum Command {
     Export(records::ExportArgs),
     /// The trainer's view of the team: per trainee, per scenario, and where the team goes wrong.
     Team(team::TeamArgs),
+    /// The assignments of a folder, checked, with each trainee's status and the completion.
+    Assignments(assignments::AssignmentsArgs),
 }
 
 /// Text for people, JSON for scripts.
@@ -170,6 +173,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Replay(args) => records::replay(args, out),
         Command::Export(args) => records::export(args, out),
         Command::Team(args) => team::run(args, out),
+        Command::Assignments(args) => assignments::run(args, out),
     }
 }
 

@@ -8,16 +8,27 @@ use clap::{Args, ValueEnum};
 use super::records::DataDir;
 use super::{Failure, write, write_json};
 use crate::centre::{self, Attempt, LrsConfig, Scope, Team};
-use crate::records::{DEFAULT_BASE, Filter, parse_rfc3339, rfc3339};
+use crate::records::{AUTH_VARIABLE, DEFAULT_BASE, Filter, parse_rfc3339, read, rfc3339};
 
-/// Arguments of `frontline team`.
+/// Where the calls are read from: a learning record store or the local records.
 #[derive(Debug, Args)]
-pub struct TeamArgs {
+pub struct Source {
     /// Read the statements of this learning record store (its xAPI endpoint); without it and
     /// without --data-dir, the store configured in FRONTLINE_LRS or lrs.json beside the
     /// records, else the local records. Authentication from FRONTLINE_LRS_AUTH=user:password.
     #[arg(long, value_name = "URL")]
     pub lrs: Option<String>,
+    /// The IRI the statements' activities are named under (with a store).
+    #[arg(long, value_name = "IRI")]
+    pub xapi_base: Option<String>,
+    /// Where the records are.
+    #[command(flatten)]
+    pub data: DataDir,
+}
+
+/// Arguments of `frontline team`.
+#[derive(Debug, Args)]
+pub struct TeamArgs {
     /// Only calls that ended on or after this day (2026-03-01) or moment (RFC 3339).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
@@ -27,12 +38,9 @@ pub struct TeamArgs {
     /// Output format: CSV gives the table of where the team goes wrong.
     #[arg(long, value_enum, default_value_t = TeamFormat::Text)]
     pub format: TeamFormat,
-    /// The IRI the statements' activities are named under (with --lrs).
-    #[arg(long, value_name = "IRI")]
-    pub xapi_base: Option<String>,
-    /// Where the records are.
+    /// Where the calls are read from.
     #[command(flatten)]
-    pub data: DataDir,
+    pub source: Source,
 }
 
 /// Formats of `frontline team`.
@@ -59,7 +67,7 @@ pub fn run(args: TeamArgs, out: &mut dyn Write) -> Result<(), Failure> {
             })
         })
         .transpose()?;
-    let attempts = attempts(&args, since_ms)?;
+    let attempts = args.source.attempts(since_ms, args.scenario.as_deref())?;
     let view = centre::team(
         &attempts,
         &Scope {
@@ -74,53 +82,54 @@ pub fn run(args: TeamArgs, out: &mut dyn Write) -> Result<(), Failure> {
     }
 }
 
-/// The attempts from where the arguments say: a store, or the local records.
-fn attempts(args: &TeamArgs, since_ms: Option<i64>) -> Result<Vec<Attempt>, Failure> {
-    if args.lrs.is_some() && args.data.data_dir.is_some() {
-        return Err(Failure::usage("give --lrs URL or --data-dir DIR, not both"));
-    }
-    let configured = if args.data.data_dir.is_some() {
-        None
-    } else if let Some(url) = &args.lrs {
-        let auth = std::env::var(crate::records::AUTH_VARIABLE).ok();
-        Some(LrsConfig {
-            url: url.clone(),
-            auth,
-            base: DEFAULT_BASE.to_owned(),
-        })
-    } else {
-        LrsConfig::find(crate::paths::records_dir(None).as_deref()).map_err(Failure::usage)?
-    };
-    match configured {
-        Some(mut lrs) => {
-            if let Some(base) = &args.xapi_base {
-                lrs.base = base.clone();
-            }
-            if lrs.auth.as_deref().is_some_and(|a| !a.contains(':')) {
-                return Err(Failure::usage(format!(
-                    "{} must be user:password",
-                    crate::records::AUTH_VARIABLE
-                )));
-            }
-            let since = since_ms.map(rfc3339);
-            let statements = crate::records::read(&lrs.url, lrs.auth.as_deref(), since.as_deref())
-                .map_err(Failure::problem)?;
-            let found = centre::from_statements(&statements, &lrs.base);
-            for why in &found.left_out {
-                eprintln!("warning: {why}");
-            }
-            Ok(found.attempts)
+impl Source {
+    /// The attempts from where the arguments say (since a moment, of a scenario, when given:
+    /// to read less; the view still filters).
+    pub fn attempts(
+        &self,
+        since_ms: Option<i64>,
+        scenario: Option<&str>,
+    ) -> Result<Vec<Attempt>, Failure> {
+        if self.lrs.is_some() && self.data.data_dir.is_some() {
+            return Err(Failure::usage("give --lrs URL or --data-dir DIR, not both"));
         }
-        None => {
-            let store = args.data.open()?;
+        let configured = if self.data.data_dir.is_some() {
+            None
+        } else if let Some(url) = &self.lrs {
+            Some(LrsConfig {
+                url: url.clone(),
+                auth: std::env::var(AUTH_VARIABLE).ok(),
+                base: DEFAULT_BASE.to_owned(),
+            })
+        } else {
+            LrsConfig::find(crate::paths::records_dir(None).as_deref()).map_err(Failure::usage)?
+        };
+        let Some(mut lrs) = configured else {
+            let store = self.data.open()?;
             let records = store
                 .history(&Filter {
-                    scenario: args.scenario.clone(),
+                    scenario: scenario.map(str::to_owned),
                     ..Filter::default()
                 })
                 .map_err(|e| Failure::problem(e.to_string()))?;
-            Ok(centre::from_records(&records))
+            return Ok(centre::from_records(&records));
+        };
+        if let Some(base) = &self.xapi_base {
+            lrs.base = base.clone();
         }
+        if lrs.auth.as_deref().is_some_and(|a| !a.contains(':')) {
+            return Err(Failure::usage(format!(
+                "{AUTH_VARIABLE} must be user:password"
+            )));
+        }
+        let since = since_ms.map(rfc3339);
+        let statements =
+            read(&lrs.url, lrs.auth.as_deref(), since.as_deref()).map_err(Failure::problem)?;
+        let found = centre::from_statements(&statements, &lrs.base);
+        for why in &found.left_out {
+            eprintln!("warning: {why}");
+        }
+        Ok(found.attempts)
     }
 }
 

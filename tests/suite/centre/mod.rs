@@ -2,6 +2,7 @@
 //! through every fault a network and a store can make. One file per behaviour, sharing
 //! [`real_lrs`] (the store and a faulty proxy) and the calls made here.
 
+mod assignments;
 mod lrs_faults;
 mod lrs_round_trip;
 mod real_lrs;

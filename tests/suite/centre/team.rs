@@ -20,7 +20,7 @@ const MARCH_FIRST: u64 = 1_772_355_600;
 /// Records calls of the example: per call the trainee, the day in March, and the answers
 /// (`e` the expert's, `w` the worst, the expert's once they run out); the N-th decision
 /// takes N.25 seconds.
-fn fixture(dir: &Path, calls: &[(&str, u64, &str)]) {
+pub(super) fn fixture(dir: &Path, calls: &[(&str, u64, &str)]) {
     let file = project("docs/example.ron");
     let library = Library::load(std::slice::from_ref(&file), None).expect("the example loads");
     let entry = &library.entries[0];
@@ -71,7 +71,7 @@ fn team_ok(args: &[&str]) -> String {
     stdout(&output)
 }
 
-const CALLS: &[(&str, u64, &str)] = &[
+pub(super) const CALLS: &[(&str, u64, &str)] = &[
     ("Ana", 1, "eeeee"),
     ("Bruno", 2, "ewew"),
     ("Ana", 3, "weee"),
