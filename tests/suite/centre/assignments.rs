@@ -3,10 +3,13 @@
 
 use std::path::Path;
 
+use std::collections::BTreeMap;
+
+use frontline::centre::load_file;
 use serde_json::{Value, json};
 
 use super::team::{CALLS, fixture};
-use crate::support::{frontline, stderr, stdout, temp_dir};
+use crate::support::{frontline, project, stderr, stdout, temp_dir};
 
 /// A folder of assignments for the trainees of [`CALLS`], and one for Dario, who played nothing.
 fn folder(dir: &Path) {
@@ -121,4 +124,26 @@ fn a_trainee_sees_only_their_assignments_as_json() {
         json!({ "passed": 0, "failed": 1, "to_do": 0, "overdue": 0 })
     );
     assert_eq!(view["diagnostics"], json!([]));
+}
+
+#[test]
+fn the_documented_assignment_is_read_without_a_problem() {
+    let page = std::fs::read_to_string(project("docs/records.md")).expect("the page reads");
+    let start = page
+        .find("```ron\nAssignment(")
+        .expect("the page shows an assignment")
+        + 7;
+    let end = start + page[start..].find("```").expect("the block ends");
+    let dir = temp_dir("centre-documented-assignment");
+    let file = dir.join("week-1.ron");
+    std::fs::write(&file, &page[start..end]).expect("writes");
+    let groups = BTreeMap::from([("march".to_owned(), vec!["Bruno".to_owned()])]);
+    let (found, diagnostics) = load_file(&file, &["example-late-bill".to_owned()], &groups);
+    assert_eq!(diagnostics, []);
+    let found = found.expect("the assignment reads");
+    assert_eq!(found.trainees, ["Ana", "Bruno"]);
+    assert_eq!(
+        found.due_ms, 1_773_619_199_999,
+        "the end of 2026-03-15, UTC"
+    );
 }

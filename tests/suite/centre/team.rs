@@ -110,6 +110,35 @@ fn the_team_view_is_the_same_from_the_records_and_from_the_store() {
         team_ok(&["--lrs", &lrs.url]),
         team_ok(&["--data-dir", dir_arg])
     );
+
+    // The store configured once, in the environment or in lrs.json beside the records.
+    let elsewhere = temp_dir("centre-team-configured");
+    let configured = |command: &mut Command| -> Value {
+        let output = command
+            .args(["team", "--format", "json"])
+            .env("FRONTLINE_DATA_DIR", &elsewhere)
+            .output()
+            .expect("frontline runs");
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        serde_json::from_slice(&output.stdout).expect("JSON")
+    };
+    let by_environment = configured(
+        Command::new(env!("CARGO_BIN_EXE_frontline"))
+            .env("FRONTLINE_LRS", &lrs.url)
+            .env("FRONTLINE_LRS_AUTH", AUTH),
+    );
+    assert_eq!(by_environment, expected());
+    std::fs::write(
+        elsewhere.join("lrs.json"),
+        json!({ "url": lrs.url, "auth": AUTH }).to_string(),
+    )
+    .expect("writes");
+    let by_file = configured(
+        Command::new(env!("CARGO_BIN_EXE_frontline"))
+            .env_remove("FRONTLINE_LRS")
+            .env_remove("FRONTLINE_LRS_AUTH"),
+    );
+    assert_eq!(by_file, expected());
 }
 
 /// The view of [`CALLS`]: misses worst first, scores 0–100.
