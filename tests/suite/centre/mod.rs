@@ -1,10 +1,12 @@
-//! The training centre: statements sent to a real learning record store and read back,
-//! through every fault a network and a store can make. One file per behaviour, sharing
+//! The training centre: statements sent to real learning record stores (Learning Locker's
+//! statements service, and Ralph) and read back, through every fault a network and a store
+//! can make; the team view and assignments on top. One file per behaviour, sharing
 //! [`real_lrs`] (the store and a faulty proxy) and the calls made here.
 
 mod assignments;
 mod lrs_faults;
 mod lrs_round_trip;
+mod ralph;
 mod real_lrs;
 mod team;
 

@@ -3,8 +3,10 @@
 //! 127.0.0.1 with its in-memory models, one store per test; and a small proxy in front
 //! of it that breaks chosen requests the way networks and servers do.
 //!
-//! Where node or the package is missing, [`RealLrs::start`] says so on stderr and the
-//! test does nothing; under CI (`CI` set) or with `FRONTLINE_REQUIRE_LRS` set it fails.
+//! Ralph (`ralph-malph` from PyPI, [`RealLrs::ralph`]) is a second store.
+//!
+//! Where node, Python or the packages are missing, a store says so on stderr and the test
+//! does nothing; under CI (`CI` set) or with `FRONTLINE_REQUIRE_LRS` set it fails.
 
 use std::collections::VecDeque;
 use std::io::{Read, Write};
@@ -18,16 +20,47 @@ use serde_json::Value;
 
 use crate::support::temp_dir;
 
-/// The store's service, as `scripts/lrs-setup.sh` installs it.
-fn server_script() -> PathBuf {
-    let folder = std::env::var_os("FRONTLINE_LRS_CACHE")
+/// Where `scripts/lrs-setup.sh` installs the stores.
+fn cache() -> PathBuf {
+    std::env::var_os("FRONTLINE_LRS_CACHE")
         .map(PathBuf::from)
         .or_else(|| {
             std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache/frontline-lrs"))
         })
-        .unwrap_or_else(|| PathBuf::from(".cache/frontline-lrs"));
-    folder.join("xapi-statements/node_modules/xapi-statements/dist/server.js")
+        .unwrap_or_else(|| PathBuf::from(".cache/frontline-lrs"))
 }
+
+/// The statements service, as `scripts/lrs-setup.sh` installs it.
+fn server_script() -> PathBuf {
+    cache().join("xapi-statements/node_modules/xapi-statements/dist/server.js")
+}
+
+/// Says why a store cannot run here: fails under CI or `FRONTLINE_REQUIRE_LRS`, else
+/// prints that the test is skipped.
+fn unavailable(test: &str, why: &str) {
+    let required =
+        std::env::var_os("CI").is_some() || std::env::var_os("FRONTLINE_REQUIRE_LRS").is_some();
+    assert!(
+        !required,
+        "{test} needs a real learning record store: {why}"
+    );
+    eprintln!("SKIPPED {test}: {why}");
+}
+
+/// Waits until something listens on the port.
+fn wait_for(port: u16, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "{what} did not start on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// The bcrypt hash of [`AUTH`]'s password, as Ralph's `auth.json` keeps it.
+const RALPH_HASH: &str = "$2b$12$EdybuGq2kjDp0A9Q1z4pme6CLvp2.R/oVR7Z/8gYuzkD4b1ikec86";
 
 /// A running statements service, stopped when dropped.
 pub struct RealLrs {
@@ -55,13 +88,7 @@ impl RealLrs {
             _ => Some("node is not installed (run scripts/lrs-setup.sh)".to_owned()),
         };
         if let Some(why) = missing {
-            let required = std::env::var_os("CI").is_some()
-                || std::env::var_os("FRONTLINE_REQUIRE_LRS").is_some();
-            assert!(
-                !required,
-                "{test} needs a real learning record store: {why}"
-            );
-            eprintln!("SKIPPED {test}: {why}");
+            unavailable(test, &why);
             return None;
         }
         let dir = temp_dir(&format!("lrs-{test}"));
@@ -85,14 +112,60 @@ impl RealLrs {
             child,
             url: format!("http://127.0.0.1:{port}/xAPI/"),
         };
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "the statements service did not start on port {port}"
+        wait_for(port, "the statements service");
+        Some(lrs)
+    }
+
+    /// Starts Ralph (`ralph-malph` from PyPI) with its file backend, which takes one write:
+    /// enough for one sending. Trainer [`AUTH`] may read and write; `None` (said on stderr)
+    /// where it cannot run here.
+    pub fn ralph(test: &str) -> Option<RealLrs> {
+        let uvicorn = cache().join("ralph/bin/uvicorn");
+        if !uvicorn.exists() {
+            let why = format!(
+                "Ralph is not installed at {} (run scripts/lrs-setup.sh)",
+                uvicorn.display()
             );
-            std::thread::sleep(Duration::from_millis(100));
+            unavailable(test, &why);
+            return None;
         }
+        let port = free_port();
+        let dir = temp_dir(&format!("ralph-{test}"));
+        let (user, _) = AUTH.split_once(':').expect("user:password");
+        let auth = serde_json::json!([{
+            "agent": { "mbox": format!("mailto:{user}@example.com"), "objectType": "Agent" },
+            "scopes": ["all"],
+            "hash": RALPH_HASH,
+            "username": user,
+        }]);
+        std::fs::write(dir.join("auth.json"), auth.to_string()).expect("writes Ralph's users");
+        let child = Command::new(&uvicorn)
+            .args([
+                "ralph.api:app",
+                "--host",
+                "127.0.0.1",
+                "--log-level",
+                "warning",
+            ])
+            .arg("--port")
+            .arg(port.to_string())
+            .current_dir(&dir)
+            .env("RALPH_APP_DIR", &dir)
+            .env("RALPH_RUNSERVER_BACKEND", "fs")
+            .env(
+                "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH",
+                dir.join("data"),
+            )
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Ralph starts");
+        let lrs = RealLrs {
+            child,
+            url: format!("http://127.0.0.1:{port}/xAPI/"),
+        };
+        wait_for(port, "Ralph");
         Some(lrs)
     }
 

@@ -142,7 +142,7 @@ fn the_team_view_is_the_same_from_the_records_and_from_the_store() {
 }
 
 /// The view of [`CALLS`]: misses worst first, scores 0–100.
-fn expected() -> Value {
+pub(super) fn expected() -> Value {
     let trainee = |name: &str, calls: u64, passed: u64, best: f64, last: f64, weakest: &str| json!({ "trainee": name, "calls": calls, "passed": passed, "best": best, "last": last, "weakest": weakest });
     let miss = |node: &str, missed: u64, most_chosen: &str, seconds: f64| json!({ "node": node, "attempts": 5, "missed": missed, "most_chosen": most_chosen, "seconds": seconds });
     json!({
