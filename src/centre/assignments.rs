@@ -334,3 +334,86 @@ pub fn load_file(
     };
     (Some(found), diagnostics)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Scores;
+
+    fn attempt(trainee: &str, scenario: &str, mode: &str, ended_ms: i64, overall: f64) -> Attempt {
+        Attempt {
+            uid: format!("{trainee}-{ended_ms}"),
+            trainee: trainee.to_owned(),
+            scenario: scenario.to_owned(),
+            mode: mode.to_owned(),
+            ended_ms,
+            scores: Scores {
+                empathy: overall,
+                accuracy: overall,
+                resolution: overall,
+                overall,
+            },
+            passed: overall >= 70.0,
+            broken: Vec::new(),
+            decisions: Vec::new(),
+        }
+    }
+
+    fn assigned(calls: &[&str], mode: Option<AssignedMode>, pass: Option<u8>) -> Assigned {
+        Assigned {
+            path: PathBuf::from("a.ron"),
+            assignment: Assignment {
+                name: "A".to_owned(),
+                trainees: vec!["Ana".to_owned()],
+                group: None,
+                calls: calls.iter().map(|c| (*c).to_owned()).collect(),
+                mode,
+                due: "1970-01-01".to_owned(),
+                pass,
+            },
+            trainees: vec!["Ana".to_owned()],
+            due_ms: 1000,
+        }
+    }
+
+    #[test]
+    fn a_status_counts_only_the_trainees_attempts_of_the_calls_in_the_mode_by_the_due_day() {
+        let both = assigned(&["a", "b"], None, None);
+        let before = 500;
+        let after = 2000;
+        assert_eq!(both.status("Ana", &[], before), Status::ToDo);
+        let one = [attempt("Ana", "a", "coach", 10, 80.0)];
+        assert_eq!(both.status("Ana", &one, before), Status::ToDo);
+        assert_eq!(both.status("Ana", &one, after), Status::Overdue);
+        let tried = [
+            attempt("Ana", "a", "coach", 10, 80.0),
+            attempt("Ana", "b", "coach", 20, 40.0),
+        ];
+        assert_eq!(both.status("Ana", &tried, before), Status::Failed);
+        let passed = [tried[0].clone(), attempt("Ana", "b", "coach", 30, 90.0)];
+        assert_eq!(both.status("Ana", &passed, after), Status::Passed);
+        assert_eq!(
+            both.status("Bo", &passed, before),
+            Status::ToDo,
+            "only Ana's"
+        );
+        let late = [tried[0].clone(), attempt("Ana", "b", "coach", 1500, 90.0)];
+        assert_eq!(
+            both.status("Ana", &late, after),
+            Status::Overdue,
+            "a pass after the day"
+        );
+        let exam = assigned(&["a"], Some(AssignedMode::Exam), None);
+        assert_eq!(
+            exam.status("Ana", &one, before),
+            Status::ToDo,
+            "coach is not exam"
+        );
+        let high = assigned(&["a"], None, Some(85));
+        assert_eq!(
+            high.status("Ana", &one, before),
+            Status::Failed,
+            "80 is under 85"
+        );
+    }
+}

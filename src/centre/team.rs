@@ -240,3 +240,101 @@ fn scenario_row(id: &str, calls: &[&Attempt]) -> ScenarioRow {
         broken_rules,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::centre::Decided;
+    use crate::engine::Scores;
+
+    fn decided(place: &str, answer: &str, missed: Option<bool>) -> Decided {
+        Decided {
+            place: place.to_owned(),
+            answer: answer.to_owned(),
+            missed,
+            centis: Some(150),
+        }
+    }
+
+    fn attempt(n: i64, decisions: Vec<Decided>) -> Attempt {
+        let score = 10.0 * n as f64;
+        Attempt {
+            uid: n.to_string(),
+            trainee: "Ana".to_owned(),
+            scenario: "s".to_owned(),
+            mode: "coach".to_owned(),
+            ended_ms: n,
+            scores: Scores {
+                empathy: score,
+                accuracy: score + 1.0,
+                resolution: score - 1.0,
+                overall: score,
+            },
+            passed: n > 2,
+            broken: vec!["r".to_owned(); n as usize % 2],
+            decisions,
+        }
+    }
+
+    #[test]
+    fn misses_come_worst_first_with_the_first_most_chosen_answer_and_unknown_experts_left_out() {
+        let attempts = [
+            attempt(
+                1,
+                vec![decided("x", "B", Some(true)), decided("y", "Q", Some(true))],
+            ),
+            attempt(
+                2,
+                vec![decided("x", "A", Some(true)), decided("y", "", Some(false))],
+            ),
+            attempt(
+                3,
+                vec![decided("x", "B", Some(true)), decided("z", "Z", None)],
+            ),
+            attempt(
+                4,
+                vec![decided("x", "A", Some(true)), decided("y", "", Some(true))],
+            ),
+        ];
+        let view = team(&attempts, &Scope::default());
+        let misses: Vec<(&str, usize, usize, &str)> = view.scenarios[0]
+            .misses
+            .iter()
+            .map(|m| {
+                (
+                    m.node.as_str(),
+                    m.attempts,
+                    m.missed,
+                    m.most_chosen.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(misses, [("x", 4, 4, "A"), ("y", 3, 2, "")]);
+        assert_eq!(view.scenarios[0].misses[0].seconds, Some(1.5));
+        assert_eq!(
+            view.scenarios[0].broken_rules,
+            [Broken {
+                rule: "r".to_owned(),
+                count: 2
+            }]
+        );
+        assert_eq!(
+            (view.scenarios[0].pass_rate, view.scenarios[0].average),
+            (50.0, 25.0)
+        );
+        let ana = &view.trainees[0];
+        assert_eq!(
+            (ana.calls, ana.passed, ana.best, ana.last),
+            (4, 2, 40.0, 40.0)
+        );
+        assert_eq!((ana.weakest, ana.trend), ("resolution", Some(20.0)));
+        let late = team(
+            &attempts,
+            &Scope {
+                since_ms: Some(3),
+                scenario: None,
+            },
+        );
+        assert_eq!(late.trainees[0].calls, 2);
+    }
+}
