@@ -9,6 +9,7 @@ mod catalog;
 mod demo;
 mod records;
 mod screens;
+mod sending;
 mod settings;
 mod theme;
 mod widget;
@@ -29,6 +30,7 @@ pub use screens::debrief::Debrief;
 pub use screens::library::Trainee;
 pub use screens::progress::Progress;
 pub use screens::{CallFinished, Request, Screen};
+pub use sending::Sending;
 
 /// Where the app finds its library and assets, and how the first call is seeded.
 #[derive(Resource, Debug, Clone, Default)]
@@ -212,6 +214,7 @@ fn shell(app: &mut App) {
         catalog::plugin,
         screens::plugin,
         records::plugin,
+        sending::plugin,
         settings::plugin,
     ));
 }

@@ -7,7 +7,7 @@ mod assignments;
 mod lrs_faults;
 mod lrs_round_trip;
 mod ralph;
-mod real_lrs;
+pub(crate) mod real_lrs;
 mod team;
 
 use std::path::Path;
