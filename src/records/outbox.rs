@@ -1,6 +1,6 @@
 //! The outbox of statements for learning record stores, kept in the record store: each
 //! statement queued once (by id, per store address), marked sent only once accepted.
-//! [`super::send`] reads and marks it; [`Store::waiting`] counts what is left.
+//! [`super::send`] reads and marks it.
 
 use rusqlite::{TransactionBehavior, params};
 
@@ -61,20 +61,6 @@ impl Store {
             .query_map([lrs], |row| Ok((row.get(0)?, row.get(1)?)))
             .map_err(failed(&self.path, "read the outbox"))?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(failed(&self.path, "read the outbox"))
-    }
-
-    /// How many statements wait for the learning record store at `url` (its xAPI endpoint
-    /// or statements resource): what the progress screen tells the trainee.
-    pub fn waiting(&self, url: &str) -> Result<usize, RecordError> {
-        let lrs = super::statements_endpoint(url);
-        self.connection
-            .query_row(
-                "SELECT COUNT(*) FROM outbox WHERE lrs = ?1 AND sent_ms IS NULL",
-                [lrs],
-                |row| row.get::<_, i64>(0),
-            )
-            .map(|n| usize::try_from(n).unwrap_or(0))
             .map_err(failed(&self.path, "read the outbox"))
     }
 
@@ -141,11 +127,6 @@ mod tests {
             .map(|(id, _)| id)
             .collect();
         assert_eq!(waiting, ids[1..].to_vec());
-        assert_eq!(
-            store.waiting("http://lrs.example/xapi/").expect("counts"),
-            1
-        );
-        assert_eq!(store.waiting("http://other.example/").expect("counts"), 0);
         assert_eq!(
             store
                 .unsent("http://other.example/statements")
