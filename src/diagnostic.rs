@@ -95,6 +95,9 @@ pub enum Code {
     TimerTooShort,
     /// Letting the timer run out costs nothing.
     FreeSilence,
+    /// Two choices of a node so close in meaning that a reply in one's own words cannot
+    /// tell them apart.
+    ChoicesTooClose,
     /// An assignment names a scenario the library does not hold.
     UnknownScenario,
     /// An assignment names a group the groups file does not define.

@@ -7,6 +7,7 @@
 mod audio;
 mod catalog;
 mod demo;
+mod own_words;
 mod records;
 mod screens;
 mod sending;
@@ -24,6 +25,7 @@ use bevy::winit::WinitSettings;
 pub use audio::{Track, Volumes};
 pub use catalog::{Card, Catalog, ScenarioFile};
 pub use demo::{DemoArgs, DemoError, run as demo};
+pub use own_words::{OwnWords, Replying, Understanding};
 pub use records::{Notice, Records, Standings, recorded_name};
 pub use screens::call::{CurrentCall, Line, Pace};
 pub use screens::debrief::Debrief;
@@ -216,5 +218,6 @@ fn shell(app: &mut App) {
         records::plugin,
         sending::plugin,
         settings::plugin,
+        own_words::plugin,
     ));
 }

@@ -144,26 +144,34 @@ fn decision(statement: &Value, scenario: &str, base: &str) -> Result<(u64, Decid
         .as_u64()
         .ok_or_else(|| missing("step"))?;
     let definition = &statement["object"]["definition"];
-    let response = statement["result"]["response"]
-        .as_str()
-        .ok_or_else(|| missing("response"))?;
-    let answer = if response.is_empty() {
+    let result = &statement["result"];
+    let extension = |name: &str| &result["extensions"][format!("{base}/extensions/{name}")];
+    // The answer taken, by its choice's id: said beside a typed reply's words, and as the
+    // response of a choice; empty when the timer ran out.
+    let chosen = if extension("timed-out").as_bool() == Some(true) {
+        ""
+    } else {
+        extension("choice")
+            .as_str()
+            .or_else(|| result["response"].as_str())
+            .ok_or_else(|| missing("response"))?
+    };
+    let answer = if chosen.is_empty() {
         String::new()
     } else {
         definition["choices"]
             .as_array()
-            .and_then(|choices| choices.iter().find(|c| c["id"].as_str() == Some(response)))
+            .and_then(|choices| choices.iter().find(|c| c["id"].as_str() == Some(chosen)))
             .and_then(|choice| choice["description"].as_object())
             .and_then(|texts| texts.values().next())
             .and_then(Value::as_str)
+            .or_else(|| extension("answer").as_str())
             .ok_or_else(|| {
-                format!("statement {id} answers {response}, which is not one of its choices")
+                format!("statement {id} answers {chosen}, which is not one of its choices")
             })?
             .to_owned()
     };
-    let missed = definition["correctResponsesPattern"][0]
-        .as_str()
-        .map(|correct| correct != response);
+    let missed = extension("expert").as_str().map(|expert| expert != chosen);
     let centis = statement["result"]["duration"]
         .as_str()
         .and_then(parse_iso_duration)

@@ -7,13 +7,16 @@
 //! - [`placeholders`]: the `{placeholders}` of the variants;
 //! - [`timers`]: time limits long enough to read, silences that cost something;
 //! - [`graph`]: what the analysis finds on the reachable states (unreachable
-//!   parts, dead ends, endless loops, the expert passing, naive players).
+//!   parts, dead ends, endless loops, the expert passing, naive players);
+//! - [`meaning`]: choices too close in meaning for own-words replies (run on request:
+//!   it needs the matcher's model and takes a few milliseconds a node).
 //!
 //! Graph checks run on the states a call can really be in, so a choice hidden
 //! behind a flag nobody sets is seen as the trainee would meet it.
 
 mod fields;
 mod graph;
+mod meaning;
 mod placeholders;
 mod timers;
 
@@ -24,6 +27,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::{PrepareError, Prepared};
 use crate::scenario::{AssetRoots, Scenario, SourceMap, distance};
 
+pub use meaning::choices_too_close;
 pub use timers::{READING_WORDS_PER_MINUTE, SECONDS_TO_ANSWER};
 
 /// Points a single choice, ending or wrap-up question may give in one dimension.

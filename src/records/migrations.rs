@@ -75,7 +75,9 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (lrs, id)
     );
     CREATE INDEX calls_by_trainee ON calls (trainee, scenario, ended_ms);",
-    // 3: the expert's answer at each decision, for the trainer's view of what is missed.
+    // 3: the trainee's own words, for a decision answered by typing rather than picking.
+    "ALTER TABLE decisions ADD COLUMN typed TEXT; -- JSON: words, score, confident, taken",
+    // 4: the expert's answer at each decision, for the trainer's view of what is missed.
     "ALTER TABLE decisions ADD COLUMN expert TEXT; -- NULL: recorded before it was kept",
 ];
 

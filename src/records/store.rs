@@ -157,8 +157,8 @@ impl Store {
             let mut insert = transaction
                 .prepare_cached(
                     "INSERT INTO decisions (call, step, node, prompt, options, answer, text, \
-                     empathy, accuracy, resolution, wrap_up, elapsed_ms, expert) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                     empathy, accuracy, resolution, wrap_up, elapsed_ms, typed, expert) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 )
                 .map_err(failed(&path, "write a decision"))?;
             for d in &call.decisions {
@@ -167,6 +167,10 @@ impl Store {
                     Answer::Pick(n) => Some(n as i64),
                     Answer::Silence => None,
                 };
+                let typed = d
+                    .typed
+                    .as_ref()
+                    .map(|t| serde_json::to_string(t).unwrap_or_default());
                 insert
                     .execute(params![
                         id,
@@ -181,6 +185,7 @@ impl Store {
                         d.points.resolution,
                         d.wrap_up,
                         d.elapsed_ms.map(|ms| ms as i64),
+                        typed,
                         d.expert,
                     ])
                     .map_err(failed(&path, "write a decision"))?;
@@ -302,7 +307,7 @@ impl Store {
             .connection
             .prepare_cached(
                 "SELECT step, node, prompt, options, answer, text, empathy, accuracy, \
-                 resolution, wrap_up, elapsed_ms, expert FROM decisions WHERE call = ?1 \
+                 resolution, wrap_up, elapsed_ms, typed, expert FROM decisions WHERE call = ?1 \
                  ORDER BY step",
             )
             .map_err(failed(&self.path, "read the decisions"))?;
@@ -323,15 +328,22 @@ impl Store {
                     row.get::<_, bool>(9)?,
                     row.get::<_, Option<i64>>(10)?,
                     row.get::<_, Option<String>>(11)?,
+                    row.get::<_, Option<String>>(12)?,
                 ))
             })
             .map_err(failed(&self.path, "read the decisions"))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(failed(&self.path, "read the decisions"))?;
         let mut decisions = Vec::with_capacity(rows.len());
-        for (step, node, prompt, options, answer, text, points, wrap_up, elapsed, expert) in rows {
+        for (step, node, prompt, options, answer, text, points, wrap_up, elapsed, typed, expert) in
+            rows
+        {
             let options: Vec<String> = serde_json::from_str(&options)
                 .map_err(|e| damaged(format!("the offers of step {step} do not read: {e}")))?;
+            let typed = typed
+                .map(|json| serde_json::from_str(&json))
+                .transpose()
+                .map_err(|e| damaged(format!("the typed words of step {step} do not read: {e}")))?;
             decisions.push(RecordedDecision {
                 step: usize::try_from(step).map_err(|_| damaged(format!("step number {step}")))?,
                 node,
@@ -348,6 +360,7 @@ impl Store {
                 points,
                 wrap_up,
                 elapsed_ms: elapsed.and_then(|ms| u64::try_from(ms).ok()),
+                typed,
                 expert,
             });
         }

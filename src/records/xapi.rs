@@ -1,7 +1,8 @@
 //! xAPI 1.0.3 statements of recorded calls, for learning record stores and LMSs.
 //!
-//! Each decision is an `answered` statement about a choice interaction (the expert's
-//! answer as its correct response, and whether the trainee gave it); each call ends
+//! Each decision is an `answered` statement about a choice interaction (a fill-in for a
+//! reply typed in the trainee's own words), with the expert's answer and whether the
+//! trainee gave it; each call ends
 //! with one `passed`, `failed` or (abandoned) `terminated` statement about the scenario,
 //! with the scores. Statement ids are UUIDs (version 5) of the call's UUID and the step,
 //! so exporting a call again gives the same ids and a record store keeps it once.
@@ -90,6 +91,34 @@ pub fn statements(record: &Record, base: &str) -> Vec<Statement> {
         if let Some(ms) = decision.elapsed_ms {
             result["duration"] = json!(iso_duration(ms as i64));
         }
+        // The answer taken, by its choice's id, whatever the interaction's response is.
+        if !decision.timed_out() {
+            result["extensions"][extension("choice")] = json!(choice_id(&decision.text));
+        }
+        let mut definition = json!({
+            "name": { language: name },
+            "description": { language: decision.prompt },
+            "type": INTERACTION,
+            "interactionType": "choice",
+            "choices": decision.options.iter().map(|text| json!({
+                "id": choice_id(text),
+                "description": { language: text },
+            })).collect::<Vec<_>>(),
+        });
+        // A reply typed in the trainee's own words is a fill-in: its words are the
+        // response, and what the matcher made of them goes beside the answer taken.
+        if let Some(typed) = &decision.typed {
+            definition["interactionType"] = json!("long-fill-in");
+            if let Some(definition) = definition.as_object_mut() {
+                definition.remove("choices");
+            }
+            result["response"] = json!(typed.words);
+            result["extensions"][extension("match")] = json!({
+                "score": (f64::from(typed.score) * 1000.0).round() / 1000.0,
+                "confident": typed.confident,
+                "taken": typed.taken.name(),
+            });
+        }
         let mut json = json!({
             "id": id,
             "actor": actor,
@@ -97,16 +126,7 @@ pub fn statements(record: &Record, base: &str) -> Vec<Statement> {
             "object": {
                 "objectType": "Activity",
                 "id": format!("{scenario_iri}/{place}"),
-                "definition": {
-                    "name": { language: name },
-                    "description": { language: decision.prompt },
-                    "type": INTERACTION,
-                    "interactionType": "choice",
-                    "choices": decision.options.iter().map(|text| json!({
-                        "id": choice_id(text),
-                        "description": { language: text },
-                    })).collect::<Vec<_>>(),
-                },
+                "definition": definition,
             },
             "result": result,
             "context": {
@@ -116,16 +136,24 @@ pub fn statements(record: &Record, base: &str) -> Vec<Statement> {
             },
             "timestamp": rfc3339(moment),
         });
-        // The expert's answer, as xAPI says which response is correct: what the trainer's
-        // view counts misses by.
+        // The expert's answer by its choice's id (empty: let the timer run out), and whether
+        // the trainee gave it: what the trainer's view counts misses by. A choice says it
+        // the standard way too, as its correct response.
         if let (Some(expert), Some(missed)) = (&decision.expert, decision.missed()) {
             let correct = if expert.is_empty() {
                 String::new()
             } else {
                 choice_id(expert)
             };
-            json["object"]["definition"]["correctResponsesPattern"] = json!([correct]);
+            if decision.typed.is_none() {
+                json["object"]["definition"]["correctResponsesPattern"] = json!([correct]);
+            }
+            json["result"]["extensions"][extension("expert")] = json!(correct);
             json["result"]["success"] = json!(!missed);
+        }
+        // A typed reply's statement has no choices to find the answer taken in: its text.
+        if decision.typed.is_some() && !decision.timed_out() {
+            json["result"]["extensions"][extension("answer")] = json!(decision.text);
         }
         statements.push(Statement { id, json });
     }

@@ -214,3 +214,67 @@ example-late-bill,wrap-up 1,3,1,NO-CONTACT — call dropped,4.9
         "error: --since 2026-3-03: give a day as 2026-03-01 or a moment as 2026-03-01T09:00:00Z\n"
     );
 }
+
+#[test]
+fn calls_answered_in_own_words_give_the_same_view_from_the_records_and_the_store() {
+    let Some(lrs) = RealLrs::start("team-typed") else {
+        return;
+    };
+    let dir = temp_dir("centre-team-typed");
+    fixture(&dir, CALLS);
+    let dir_arg = dir.to_str().expect("a UTF-8 temp folder");
+    let replies = dir.join("replies.txt");
+    // The second reply is left empty: the timer runs out.
+    std::fs::write(
+        &replies,
+        "Your bill is 212,40 and it's due on the 15th of March\n\
+         \n\
+         I'll send you a breakdown of the bill showing the winter months and the new price\n\
+         i can offer 3 monthly instalments of 70,80 with no fees\n\
+         bill plan, instalments agreed\n",
+    )
+    .expect("writes");
+    let played = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args([
+            "play",
+            "docs/example.ron",
+            "--seed",
+            "7",
+            "--trainee",
+            "Dario",
+        ])
+        .arg("--replies")
+        .arg(&replies)
+        .args(["--data-dir", dir_arg])
+        .current_dir(project(""))
+        .output()
+        .expect("frontline runs");
+    assert_eq!(played.status.code(), Some(0), "{}", stderr(&played));
+    let sent = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args(["export", "--lrs", &lrs.url, "--data-dir", dir_arg])
+        .env("FRONTLINE_LRS_AUTH", AUTH)
+        .output()
+        .expect("frontline runs");
+    assert_eq!(sent.status.code(), Some(0), "{}", stderr(&sent));
+
+    let local: Value =
+        serde_json::from_str(&team_ok(&["--data-dir", dir_arg, "--format", "json"])).expect("JSON");
+    let remote: Value =
+        serde_json::from_str(&team_ok(&["--lrs", &lrs.url, "--format", "json"])).expect("JSON");
+    assert_eq!(remote, local);
+    assert_eq!(local["trainees"][3]["trainee"], "Dario");
+    let opening = &local["scenarios"][0]["misses"][0];
+    assert_eq!(
+        (
+            &opening["node"],
+            &opening["missed"],
+            &opening["most_chosen"]
+        ),
+        (
+            &json!("opening"),
+            &json!(4),
+            &json!("Your bill is € 212.40 and it's due on 15 March.")
+        ),
+        "Dario's typed reply meant the opening's wrong answer"
+    );
+}
