@@ -53,6 +53,12 @@ pub fn run(args: AssignmentsArgs, out: &mut dyn Write) -> Result<(), Failure> {
         .clone()
         .or_else(default_folder)
         .ok_or_else(|| Failure::usage("no assignments folder found: give --assignments DIR"))?;
+    if !folder.is_dir() {
+        return Err(Failure::usage(format!(
+            "no assignments folder at {}: give --assignments DIR, the folder of the assignment files",
+            folder.display()
+        )));
+    }
     let library = load_library(args.library.clone().into_iter().collect())?;
     let ids: Vec<String> = library.entries.iter().map(|e| e.id().to_owned()).collect();
     let (assigned, diagnostics) = load_folder(&folder, &ids);

@@ -147,3 +147,18 @@ fn the_documented_assignment_is_read_without_a_problem() {
         "the end of 2026-03-15, UTC"
     );
 }
+
+#[test]
+fn a_missing_assignments_folder_is_bad_usage_that_names_it() {
+    let records = temp_dir("centre-assigned-nowhere");
+    let nowhere = records.join("no-such-folder");
+    let output = assignments(&records, &nowhere, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error: no assignments folder at {}: give --assignments DIR, the folder of the assignment files\n",
+            nowhere.display()
+        )
+    );
+}

@@ -31,17 +31,15 @@ fn twelve_calls(test: &str) -> (Store, Vec<Record>, Vec<Value>) {
     (store, records, statements)
 }
 
-/// Sends, giving each request a second.
+/// Sends, giving each request up to `timeout`.
+fn send_in(store: &mut Store, records: &[Record], url: &str, timeout: Duration) -> Delivery {
+    send_within(store, records, url, DEFAULT_BASE, Some(AUTH), timeout)
+        .expect("the records are readable")
+}
+
+/// Sends, giving each request time enough on a busy machine.
 fn send(store: &mut Store, records: &[Record], url: &str) -> Delivery {
-    send_within(
-        store,
-        records,
-        url,
-        DEFAULT_BASE,
-        Some(AUTH),
-        Duration::from_secs(1),
-    )
-    .expect("the records are readable")
+    send_in(store, records, url, Duration::from_secs(30))
 }
 
 /// The first request breaks; the next sending delivers everything, and the store holds
@@ -53,7 +51,11 @@ fn breaks_then_delivers(test: &str, fault: Fault) -> String {
     let (mut store, records, statements) = twelve_calls(test);
     let proxy = Proxy::before(&lrs.url);
     proxy.break_next(&[fault]);
-    let first = send(&mut store, &records, &proxy.url);
+    // A slow store is one slower than the sender waits.
+    let first = match fault {
+        Fault::Slow(_) => send_in(&mut store, &records, &proxy.url, Duration::from_secs(1)),
+        _ => send(&mut store, &records, &proxy.url),
+    };
     assert_eq!(
         (first.queued, first.sent, first.kept),
         (72, 0, 72),
@@ -134,7 +136,7 @@ fn statements_a_store_fails_with_500_wait_for_the_next_sending() {
 
 #[test]
 fn statements_a_slow_store_takes_after_the_sender_gave_up_are_not_stored_twice() {
-    let problem = breaks_then_delivers("slow", Fault::Slow(Duration::from_secs(2)));
+    let problem = breaks_then_delivers("slow", Fault::Slow(Duration::from_secs(3)));
     if !problem.is_empty() {
         assert!(
             problem.starts_with("cannot reach the learning record store at "),
