@@ -411,10 +411,18 @@ fn analyze(
                 report.paths,
                 if report.loops { ", with loops" } else { "" }
             );
-            text.push_str(&format!(
-                "points      min   max\n  empathy   {:>4}  {:>4}\n  accuracy  {:>4}  {:>4}\n  resolution{:>4}  {:>4}\n  weighted  {:>4}  {:>4}\n",
-                d.empathy.min, d.empathy.max, d.accuracy.min, d.accuracy.max, d.resolution.min, d.resolution.max, report.weighted.min, report.weighted.max
-            ));
+            text.push_str("points      min   max\n");
+            for (name, bound) in [
+                ("empathy   ", d.empathy),
+                ("accuracy  ", d.accuracy),
+                ("resolution", d.resolution),
+                ("weighted  ", report.weighted),
+            ] {
+                // A loop that loses (or gains) each time round leaves no lowest (or highest).
+                let min = bound.min.map_or("-∞".to_owned(), |v| v.to_string());
+                let max = bound.max.map_or("∞".to_owned(), |v| v.to_string());
+                text.push_str(&format!("  {name}{min:>4}  {max:>4}\n"));
+            }
             text.push_str(&format!(
                 "expert path: {} decisions, ending `{}`, {}\n",
                 report.decisions_on_expert_path,

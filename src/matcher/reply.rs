@@ -58,9 +58,18 @@ impl Reply {
         self.heard.is_some()
     }
 
-    /// Adds typed text (control characters are dropped; the reply stops at [`MOST_CHARS`]).
-    /// Typing after sending takes the reply back to be rephrased: gives `true` then.
+    /// Adds typed text (control characters, and spaces before the first word, are dropped;
+    /// the reply stops at [`MOST_CHARS`]). Typing after sending takes the reply back to be
+    /// rephrased: gives `true` then.
     pub fn push(&mut self, text: &str) -> bool {
+        // A space before the first word is a Space meant to skip the customer's line.
+        let text = match self.draft.is_empty() {
+            true => text.trim_start(),
+            false => text,
+        };
+        if text.is_empty() {
+            return false;
+        }
         let room = MOST_CHARS.saturating_sub(self.draft.chars().count());
         self.draft
             .extend(text.chars().filter(|c| !c.is_control()).take(room));

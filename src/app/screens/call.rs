@@ -76,7 +76,7 @@ impl CurrentCall {
 
     /// Whether the trainee is typing the answer to a decision of the call (not the wrap-up,
     /// whose codes are picked as in the call centre's own forms).
-    fn is_typing(&self) -> bool {
+    pub(crate) fn is_typing(&self) -> bool {
         self.own.is_some() && self.flow.stage() == Stage::Choosing
     }
 

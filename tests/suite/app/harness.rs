@@ -117,6 +117,14 @@ pub fn digit(n: usize) -> KeyCode {
     ][n - 1]
 }
 
+/// Lets the customer finish speaking at once (Space), if they are still speaking: once every
+/// line is said by itself, Space would mean something else.
+pub fn skip_speech(app: &mut App) {
+    if stage(app) == Stage::Speaking {
+        press(app, KeyCode::Space);
+    }
+}
+
 pub fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
@@ -188,8 +196,7 @@ pub fn play_in(
     let played = call_session(app);
     let mut core = Session::new(played.prepared().clone(), played.seed(), Mode::Coach);
     for _ in 0..50 {
-        // Space lets the customer finish speaking at once.
-        press(app, KeyCode::Space);
+        skip_speech(app);
         seen(texts(app));
         let call = app.world().resource::<CurrentCall>();
         assert_eq!(

@@ -56,13 +56,6 @@ fn own_words_call(seed: u64) -> (App, tempfile::TempDir) {
     (app, library)
 }
 
-/// Lets the customer finish speaking (Space), if they are still speaking.
-fn skip_speech(app: &mut App) {
-    if stage(app) == Stage::Speaking {
-        press(app, KeyCode::Space);
-    }
-}
-
 /// What the reply box shows now.
 fn showing(app: &App) -> Showing {
     own(app).reply.showing()
