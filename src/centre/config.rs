@@ -5,7 +5,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::records::{AUTH_VARIABLE, DEFAULT_BASE};
+use super::{FromStatements, from_statements};
+use crate::records::{AUTH_VARIABLE, DEFAULT_BASE, read, rfc3339};
 
 /// The environment variable holding the store's xAPI endpoint.
 pub const LRS_VARIABLE: &str = "FRONTLINE_LRS";
@@ -70,6 +71,14 @@ impl LrsConfig {
             )
         })?;
         config.checked(&file.display().to_string())
+    }
+
+    /// The attempts in the store's statements (those stored since `since_ms`, when given),
+    /// as [`super::from_statements`] finds them; the error says which store and why.
+    pub fn attempts(&self, since_ms: Option<i64>) -> Result<FromStatements, String> {
+        let since = since_ms.map(rfc3339);
+        let statements = read(&self.url, self.auth.as_deref(), since.as_deref())?;
+        Ok(from_statements(&statements, &self.base))
     }
 
     fn checked(self, source: &str) -> Result<LrsConfig, String> {

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use super::records::DataDir;
 use super::{Failure, write, write_json};
 use crate::centre::{self, Attempt, LrsConfig, Scope, Team};
-use crate::records::{AUTH_VARIABLE, DEFAULT_BASE, Filter, parse_rfc3339, read, rfc3339};
+use crate::records::{AUTH_VARIABLE, DEFAULT_BASE, Filter, parse_rfc3339};
 
 /// Where the calls are read from: a learning record store or the local records.
 #[derive(Debug, Args)]
@@ -122,10 +122,7 @@ impl Source {
                 "{AUTH_VARIABLE} must be user:password"
             )));
         }
-        let since = since_ms.map(rfc3339);
-        let statements =
-            read(&lrs.url, lrs.auth.as_deref(), since.as_deref()).map_err(Failure::problem)?;
-        let found = centre::from_statements(&statements, &lrs.base);
+        let found = lrs.attempts(since_ms).map_err(Failure::problem)?;
         for why in &found.left_out {
             eprintln!("warning: {why}");
         }
