@@ -3,6 +3,7 @@
 //! reply of the decision on screen; the call screen draws it and turns keys into it.
 
 use std::sync::Arc;
+use std::thread::JoinHandle;
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -12,7 +13,7 @@ use super::records::Note;
 use super::screens::Screen;
 use super::screens::library::Trainee;
 use crate::engine::{CallFlow, Offer, Phase};
-use crate::matcher::{Matcher, PreparedChoices, Reply};
+use crate::matcher::{Matcher, MatcherError, PreparedChoices, Reply};
 
 /// How the trainee answers the customer.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -25,16 +26,23 @@ pub enum Replying {
     OwnWords,
 }
 
-/// The matcher, once the trainee has chosen own words (loaded once, shared by every call).
+/// The matcher, once the trainee has chosen own words (loaded once, on a thread of its own
+/// so the screens never wait for it, and shared by every call).
 #[derive(Resource, Debug, Default)]
 pub struct Understanding {
     matcher: Option<Arc<Matcher>>,
+    loading: Option<JoinHandle<Result<Matcher, MatcherError>>>,
 }
 
 impl Understanding {
     /// The matcher, when it is loaded.
     pub fn matcher(&self) -> Option<&Arc<Matcher>> {
         self.matcher.as_ref()
+    }
+
+    /// Whether the matcher is being loaded.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
     }
 }
 
@@ -106,8 +114,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, load.in_set(super::AppSystems::Apply));
 }
 
-/// Loads the matcher the first time own words is chosen; when it cannot be loaded, the
-/// library says why and the answers stay printed.
+/// Loads the matcher the first time own words is chosen, on a thread; when it cannot be
+/// loaded, the library says why and the answers stay printed.
 fn load(
     mut understanding: ResMut<Understanding>,
     mut trainee: ResMut<Trainee>,
@@ -117,19 +125,33 @@ fn load(
     if trainee.replying != Replying::OwnWords || understanding.matcher.is_some() {
         return;
     }
-    let assets = options.assets.clone().or_else(crate::paths::assets_dir);
-    let loaded = match assets {
-        Some(assets) => Matcher::load(&assets.join(crate::matcher::MODEL_FILE)),
-        None => Err(crate::matcher::MatcherError::NoAssets),
-    };
-    match loaded {
-        Ok(matcher) => understanding.matcher = Some(Arc::new(matcher)),
-        Err(error) => {
-            trainee.replying = Replying::Pick;
-            note.0 = Some((
-                Screen::Library,
-                format!("Own words is not available ({error}): the answers stay printed."),
-            ));
+    // Read before writing: a resource written every frame would redraw the library every frame.
+    match &understanding.loading {
+        None => {
+            let assets = options.assets.clone().or_else(crate::paths::assets_dir);
+            understanding.loading = Some(std::thread::spawn(move || match assets {
+                Some(assets) => Matcher::load(&assets.join(crate::matcher::MODEL_FILE)),
+                None => Err(MatcherError::NoAssets),
+            }));
+            return;
         }
+        Some(loading) if !loading.is_finished() => return,
+        Some(_) => {}
     }
+    let Some(loading) = understanding.loading.take() else {
+        return;
+    };
+    let why = match loading.join() {
+        Ok(Ok(matcher)) => {
+            understanding.matcher = Some(Arc::new(matcher));
+            return;
+        }
+        Ok(Err(error)) => error.to_string(),
+        Err(_) => "the matcher stopped while loading".to_owned(),
+    };
+    trainee.replying = Replying::Pick;
+    note.0 = Some((
+        Screen::Library,
+        format!("Own words is not available ({why}): the answers stay printed."),
+    ));
 }

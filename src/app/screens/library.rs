@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use super::{Request, Screen, digit};
 use crate::app::audio::Track;
 use crate::app::catalog::{Card, Catalog};
-use crate::app::own_words::Replying;
+use crate::app::own_words::{Replying, Understanding};
 use crate::app::records::{Standings, recorded_name};
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, Action, Rest};
@@ -284,6 +284,7 @@ fn draw(
     trainee: Res<Trainee>,
     standings: Res<Standings>,
     volumes: Res<Volumes>,
+    understanding: Res<Understanding>,
     fonts: Res<Fonts>,
     grid: Query<&ScrollPosition, With<CardGrid>>,
 ) {
@@ -295,6 +296,7 @@ fn draw(
         && !trainee.is_changed()
         && !standings.is_changed()
         && !volumes.is_changed()
+        && !understanding.is_changed()
     {
         return;
     }
@@ -319,9 +321,10 @@ fn draw(
                         Mode::Exam => "Mode: exam (Tab)",
                     };
                     controls.spawn(widget::button(fonts, mode, Request::ToggleMode));
-                    let replying = match trainee.replying {
-                        Replying::Pick => "Answers: pick (O)",
-                        Replying::OwnWords => "Answers: own words (O)",
+                    let replying = match (trainee.replying, understanding.is_loading()) {
+                        (Replying::Pick, _) => "Answers: pick (O)",
+                        (Replying::OwnWords, false) => "Answers: own words (O)",
+                        (Replying::OwnWords, true) => "Answers: own words, loading… (O)",
                     };
                     controls.spawn(widget::button(fonts, replying, Request::ToggleReplying));
                     let language = view.language.as_deref().unwrap_or("all");

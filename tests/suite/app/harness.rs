@@ -7,7 +7,7 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use frontline::app::{Catalog, CurrentCall, Notice, Options, Screen, headless, recorded_name};
-use frontline::engine::{Answer, Mode, Phase, Session, Stage};
+use frontline::engine::{Answer, Decision, Mode, Phase, Session, Stage};
 use frontline::records::{self, Filter, Record, ScenarioRef, Store};
 
 use crate::support::project;
@@ -123,6 +123,20 @@ pub fn skip_speech(app: &mut App) {
     if stage(app) == Stage::Speaking {
         press(app, KeyCode::Space);
     }
+}
+
+/// The decisions of a call played in the app, each checked to be timed, without their times:
+/// the rest is what the core records for the same answers.
+pub fn untimed(decisions: &[Decision]) -> Vec<Decision> {
+    decisions
+        .iter()
+        .cloned()
+        .map(|mut d| {
+            assert!(d.elapsed_ms.is_some(), "the app times every decision");
+            d.elapsed_ms = None;
+            d
+        })
+        .collect()
 }
 
 pub fn screen(app: &App) -> Screen {

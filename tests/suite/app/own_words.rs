@@ -38,9 +38,16 @@ fn own_words_call(seed: u64) -> (App, tempfile::TempDir) {
     let mut app = app_on(library.path(), seed);
     step_until(&mut app, "the library loads", library_loaded);
     press(&mut app, KeyCode::KeyO);
-    step_until(&mut app, "choosing own words loads the matcher", |w| {
-        w.resource::<Understanding>().matcher().is_some()
-    });
+    // The matcher loads on a thread of its own: wait for it by the clock, not by updates.
+    let started = std::time::Instant::now();
+    while app.world().resource::<Understanding>().matcher().is_none() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "choosing own words loads the matcher"
+        );
+        app.update();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     assert_eq!(
         app.world().resource::<Trainee>().replying,
         Replying::OwnWords
@@ -139,18 +146,7 @@ fn replies_typed_in_own_words_play_the_call_the_matched_answers_would_and_stay_w
         .collect();
     let expected: Vec<Option<&str>> = REPLIES.iter().map(|r| Some(*r)).chain([None]).collect();
     assert_eq!(typed, expected);
-    let untimed: Vec<_> = debrief
-        .session
-        .decisions()
-        .iter()
-        .cloned()
-        .map(|mut d| {
-            assert!(d.elapsed_ms.is_some(), "the app times every decision");
-            d.elapsed_ms = None;
-            d
-        })
-        .collect();
-    assert_eq!(untimed, core.decisions());
+    assert_eq!(untimed(debrief.session.decisions()), core.decisions());
 
     let shown = texts(&mut app);
     for reply in REPLIES {
@@ -181,6 +177,22 @@ fn replies_typed_in_own_words_play_the_call_the_matched_answers_would_and_stay_w
             .collect::<Vec<_>>(),
         "the records keep the words typed"
     );
+
+    // Reopened from the progress screen, the debrief still shows the words typed.
+    escape_to(&mut app, Screen::Library);
+    press(&mut app, KeyCode::KeyP);
+    step_until_on(&mut app, "P opens the progress screen", Screen::Progress);
+    app.update();
+    press(&mut app, KeyCode::Enter);
+    step_until_on(&mut app, "Enter reopens the debrief", Screen::Debrief);
+    app.update();
+    let reopened = texts(&mut app);
+    for reply in REPLIES {
+        assert!(
+            reopened.contains(&format!("You said: “{reply}”")),
+            "{reopened:?}"
+        );
+    }
 }
 
 #[test]
@@ -268,5 +280,45 @@ fn own_words_is_kept_for_the_next_start_of_the_app() {
     assert_eq!(
         app.world().resource::<Trainee>().replying,
         Replying::OwnWords
+    );
+}
+
+#[test]
+fn without_the_matchers_model_the_library_says_why_and_the_answers_stay_printed() {
+    let library = example_library();
+    let records = tempfile::tempdir().expect("a temporary folder");
+    // An assets folder with the fonts but no matcher model.
+    let assets = tempfile::tempdir().expect("a temporary folder");
+    let fonts = assets.path().join("fonts");
+    std::fs::create_dir(&fonts).expect("a fonts folder");
+    for font in std::fs::read_dir(crate::support::project("assets/fonts")).expect("fonts") {
+        let font = font.expect("a font").path();
+        std::fs::copy(&font, fonts.join(font.file_name().expect("a name"))).expect("copied");
+    }
+    let mut app = frontline::app::headless(frontline::app::Options {
+        libraries: vec![library.path().to_path_buf()],
+        assets: Some(assets.path().to_path_buf()),
+        seed: Some(7),
+        data_dir: Some(records.path().to_path_buf()),
+    });
+    app.update();
+    step_until(&mut app, "the library loads", library_loaded);
+    press(&mut app, KeyCode::KeyO);
+    step_until(&mut app, "the load fails and the trainee is told", |w| {
+        w.resource::<Trainee>().replying == Replying::Pick
+    });
+    app.update();
+    let said = notice(&app);
+    assert!(
+        said.starts_with("Own words is not available (cannot read the matcher model ")
+            && said.contains("use-m3-latin.bin")
+            && said.ends_with("the answers stay printed."),
+        "{said}"
+    );
+    press(&mut app, KeyCode::Enter);
+    step_until_on(&mut app, "the call opens", Screen::Call);
+    assert!(
+        app.world().resource::<CurrentCall>().own_words().is_none(),
+        "the call is played by picking"
     );
 }
