@@ -11,6 +11,7 @@ mod own_words;
 mod records;
 mod scale;
 mod screens;
+mod sending;
 mod settings;
 mod theme;
 mod widget;
@@ -33,6 +34,7 @@ pub use screens::debrief::Debrief;
 pub use screens::library::Trainee;
 pub use screens::progress::Progress;
 pub use screens::{CallFinished, Request, Screen};
+pub use sending::Sending;
 
 /// Where the app finds its library and assets, and how the first call is seeded.
 #[derive(Resource, Debug, Clone, Default)]
@@ -216,6 +218,7 @@ fn shell(app: &mut App) {
         catalog::plugin,
         screens::plugin,
         records::plugin,
+        sending::plugin,
         settings::plugin,
         own_words::plugin,
         scale::plugin,

@@ -10,5 +10,6 @@ mod own_words;
 mod playing_a_call;
 mod progress;
 mod recording_calls;
+mod sending;
 mod text_scale;
 mod volumes;
