@@ -33,6 +33,7 @@ pub use screens::call::{CurrentCall, Line, Pace};
 pub use screens::debrief::Debrief;
 pub use screens::library::Trainee;
 pub use screens::progress::Progress;
+pub use screens::trainer::TeamView;
 pub use screens::{CallFinished, Request, Screen};
 pub use sending::Sending;
 

@@ -104,3 +104,42 @@ pub fn from_records(records: &[Record]) -> Vec<Attempt> {
         })
         .collect()
 }
+
+/// The team's calls as the trainer's view reads them by default, and where they came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gathered {
+    /// Every call found.
+    pub attempts: Vec<Attempt>,
+    /// Where they were read, in words: the store's address, or the records folder.
+    pub from: String,
+    /// Statements of the store left out, and why.
+    pub left_out: Vec<String>,
+}
+
+/// The team's calls from the learning record store configured for the records in
+/// `records_dir` ([`LrsConfig::find`]: the environment, then `lrs.json` there), or from the
+/// records on this PC when no store is configured. The error says what could not be read.
+pub fn gather(records_dir: Option<&std::path::Path>) -> Result<Gathered, String> {
+    match LrsConfig::find(records_dir)? {
+        Some(lrs) => {
+            let found = lrs.attempts(None)?;
+            Ok(Gathered {
+                attempts: found.attempts,
+                from: format!("the learning record store at {}", lrs.url),
+                left_out: found.left_out,
+            })
+        }
+        None => {
+            let store =
+                crate::records::Store::open_or_default(records_dir).map_err(|e| e.to_string())?;
+            let records = store
+                .history(&crate::records::Filter::default())
+                .map_err(|e| e.to_string())?;
+            Ok(Gathered {
+                attempts: from_records(&records),
+                from: format!("the records in {}", store.path().display()),
+                left_out: Vec::new(),
+            })
+        }
+    }
+}

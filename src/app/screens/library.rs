@@ -203,6 +203,7 @@ fn keys(
         (KeyCode::KeyT, Request::CycleTag),
         (KeyCode::KeyN, Request::EditName),
         (KeyCode::KeyP, Request::Progress),
+        (KeyCode::KeyG, Request::Team),
     ] {
         if keys.just_pressed(key) {
             requests.write(request);
@@ -346,6 +347,7 @@ fn draw(
                         Request::CycleTag,
                     ));
                     controls.spawn(widget::button(fonts, "Progress (P)", Request::Progress));
+                    controls.spawn(widget::button(fonts, "Team (G)", Request::Team));
                 });
             });
         screen
@@ -360,7 +362,7 @@ fn draw(
                 line.spawn((
                     widget::text(
                         fonts,
-                        "← → ↑ ↓ choose a call · Enter or click to play · Tab coach/exam · O pick the printed answers or type your own words · N your name · P your progress · 1 2 3 volume · M mute · Ctrl + Ctrl − text size · coach mode shows feedback after each choice, exam mode only in the debrief",
+                        "← → ↑ ↓ choose a call · Enter or click to play · Tab coach/exam · O pick the printed answers or type your own words · N your name · P your progress · G the team (for trainers) · 1 2 3 volume · M mute · Ctrl + Ctrl − text size · coach mode shows feedback after each choice, exam mode only in the debrief",
                         size::SMALL,
                         palette::MUTED,
                     ),

@@ -12,4 +12,5 @@ mod progress;
 mod recording_calls;
 mod sending;
 mod text_scale;
+mod trainer;
 mod volumes;

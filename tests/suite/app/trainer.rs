@@ -1,0 +1,89 @@
+//! The trainer's screen: G on the library shows the team's view from the records on this PC
+//! (no store configured), the same view as `frontline team`, with where the team goes wrong.
+
+use bevy::prelude::*;
+use frontline::app::{Screen, TeamView};
+use frontline::centre::{Scope, from_records, team};
+use frontline::engine::{Mode, Session};
+use frontline::records::{CallRecord, Filter, ScenarioRef, Store};
+
+use super::harness::*;
+use crate::support::project;
+
+/// A call of the example by `trainee`, answered by the expert or by the worst answers.
+fn call_by(trainee: &str, expert: bool, ended: u64) -> CallRecord {
+    let library = frontline::library::Library::load(&[project("docs/example.ron")], None)
+        .expect("the example loads");
+    let entry = &library.entries[0];
+    let prepared = entry.prepared.clone().expect("the example plays");
+    let mut session = Session::new(prepared, 7, Mode::Exam);
+    loop {
+        let answer = if expert {
+            session.expert_answer()
+        } else {
+            session.worst_answer()
+        };
+        let Some(answer) = answer else { break };
+        session.answer(answer).expect("the answer fits");
+    }
+    let scenario = ScenarioRef::new(session.prepared().scenario(), &entry.path, &entry.hash);
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(ended);
+    CallRecord::of(&session, trainee, scenario, at, at)
+}
+
+#[test]
+fn g_on_the_library_shows_the_teams_view_with_where_it_goes_wrong_and_esc_goes_back() {
+    let library = example_library();
+    let records = tempfile::tempdir().expect("a temporary folder");
+    {
+        let mut store = Store::open(records.path()).expect("the store opens");
+        for (trainee, expert, ended) in [
+            ("Ana", true, 1_700_000_000),
+            ("Bo", false, 1_700_000_100),
+            ("Bo", true, 1_700_000_200),
+        ] {
+            store
+                .save(&call_by(trainee, expert, ended))
+                .expect("the call is saved");
+        }
+    }
+    let mut app = app_recording_in(library.path(), records.path(), 7);
+    step_until(&mut app, "the library loads", library_loaded);
+    assert!(texts(&mut app).iter().any(|t| t == "Team (G)"));
+    press(&mut app, KeyCode::KeyG);
+    step_until_on(&mut app, "G opens the trainer's screen", Screen::Trainer);
+    step_until(&mut app, "the team's calls are read", |w| {
+        w.resource::<TeamView>().shown.is_some()
+    });
+    app.update();
+
+    let history = Store::open(records.path())
+        .expect("the store opens")
+        .history(&Filter::default())
+        .expect("the calls list");
+    let expected = team(&from_records(&history), &Scope::default());
+    let shown = app.world().resource::<TeamView>().shown.clone();
+    let (view, from) = shown.expect("read").expect("the records read");
+    assert_eq!(view, expected, "the same view as frontline team");
+    assert!(from.starts_with("the records in "), "{from}");
+    assert_eq!(view.trainees.len(), 2);
+    assert!(
+        !view.scenarios[0].misses.is_empty(),
+        "Bo's worst call misses"
+    );
+
+    let on_screen = texts(&mut app);
+    let miss = &view.scenarios[0].misses[0];
+    for wanted in [
+        "WHERE THE TEAM GOES WRONG — worst first".to_owned(),
+        format!("{}: missed {} of {}", miss.node, miss.missed, miss.attempts),
+        format!("{} — 3 attempts", view.scenarios[0].id),
+        "Bo · 2 calls".to_owned(),
+    ] {
+        assert!(
+            on_screen.iter().any(|t| t.starts_with(&wanted)),
+            "no {wanted:?} on screen: {on_screen:?}"
+        );
+    }
+    escape_to(&mut app, Screen::Library);
+}
