@@ -4,6 +4,7 @@
 //! library through Bevy's asset system, and every call recorded. Everything the trainee sees comes from
 //! a [`crate::engine::Session`]; nothing here walks the scenario graph.
 
+mod assigned;
 mod audio;
 mod catalog;
 mod demo;
@@ -23,6 +24,7 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::winit::WinitSettings;
 
+pub use assigned::{Assignments, Mine};
 pub use audio::{Track, Volumes};
 pub use catalog::{Card, Catalog, ScenarioFile};
 pub use demo::{DemoArgs, DemoError, run as demo};
@@ -223,5 +225,6 @@ fn shell(app: &mut App) {
         settings::plugin,
         own_words::plugin,
         scale::plugin,
+        assigned::plugin,
     ));
 }

@@ -6,6 +6,7 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use super::{Request, Screen, digit};
+use crate::app::assigned::Assignments;
 use crate::app::audio::Track;
 use crate::app::catalog::{Card, Catalog};
 use crate::app::own_words::{Replying, Understanding};
@@ -14,6 +15,7 @@ use crate::app::scale::ctrl_held;
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, Action, Rest};
 use crate::app::{Animating, AppSystems, Volumes, widget::WheelScroll};
+use crate::centre::Status;
 use crate::engine::Mode;
 use crate::records::Record;
 use crate::words::ENGLISH;
@@ -292,6 +294,7 @@ fn draw(
     standings: Res<Standings>,
     volumes: Res<Volumes>,
     understanding: Res<Understanding>,
+    assignments: Res<Assignments>,
     fonts: Res<Fonts>,
     grid: Query<&ScrollPosition, With<CardGrid>>,
 ) {
@@ -304,6 +307,7 @@ fn draw(
         && !standings.is_changed()
         && !volumes.is_changed()
         && !understanding.is_changed()
+        && !assignments.is_changed()
     {
         return;
     }
@@ -394,6 +398,35 @@ fn draw(
                     }
                 });
             });
+        if !assignments.mine.is_empty() {
+            screen.spawn(widget::panel()).with_children(|panel| {
+                panel.spawn(widget::text(
+                    fonts,
+                    format!("ASSIGNED TO {}", recorded_name(&trainee.name)),
+                    size::SMALL,
+                    palette::MUTED,
+                ));
+                for mine in &assignments.mine {
+                    let color = match mine.status {
+                        Status::Passed => palette::GOOD,
+                        Status::Overdue => palette::BAD,
+                        Status::ToDo | Status::Failed => palette::TEXT,
+                    };
+                    panel.spawn(widget::text(
+                        fonts,
+                        format!(
+                            "{} — {} · due {} · {}",
+                            mine.name,
+                            mine.status.name(),
+                            mine.due,
+                            mine.calls.join(", ")
+                        ),
+                        size::BODY,
+                        color,
+                    ));
+                }
+            });
+        }
         screen
             .spawn((
                 Node {

@@ -1,6 +1,7 @@
 //! The app driven headlessly: real plugins, no window, no GPU, no sound; keys in, screens and
 //! scores out. One file per behaviour, sharing one harness.
 
+mod assignments;
 mod export;
 mod harness;
 mod language;
