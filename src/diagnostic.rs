@@ -95,6 +95,12 @@ pub enum Code {
     TimerTooShort,
     /// Letting the timer run out costs nothing.
     FreeSilence,
+    /// A customer line whose voice file is not rendered (in a scenario whose voices folder exists).
+    VoiceMissing,
+    /// A file in a scenario's voices folder that no line names any more.
+    VoiceStale,
+    /// A `customer.voice` that names no voice the renderer knows.
+    UnknownVoice,
 }
 
 impl Code {

@@ -7,7 +7,8 @@
 //! - [`placeholders`]: the `{placeholders}` of the variants;
 //! - [`timers`]: time limits long enough to read, silences that cost something;
 //! - [`graph`]: what the analysis finds on the reachable states (unreachable
-//!   parts, dead ends, endless loops, the expert passing, naive players).
+//!   parts, dead ends, endless loops, the expert passing, naive players);
+//! - [`voices`]: the customer's lines without an up-to-date voice file, and stale files.
 //!
 //! Graph checks run on the states a call can really be in, so a choice hidden
 //! behind a flag nobody sets is seen as the trainee would meet it.
@@ -16,6 +17,7 @@ mod fields;
 mod graph;
 mod placeholders;
 mod timers;
+mod voices;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -160,6 +162,7 @@ pub fn check(
         }
     };
     graph::check(&prepared, &mut checker);
+    voices::check(&prepared, &mut checker, path);
     let playable = !checker.out.iter().any(Diagnostic::is_error);
     (checker.out, playable.then_some(prepared))
 }

@@ -7,6 +7,7 @@
 pub mod matching;
 pub mod play;
 pub mod records;
+pub mod voice;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -94,6 +95,8 @@ pub enum Command {
     Replay(records::ReplayArgs),
     /// Export the recorded calls as CSV or xAPI statements, or send them to a learning record store.
     Export(records::ExportArgs),
+    /// Every customer line and the voice file that speaks it; render the missing, prune the stale.
+    Voice(voice::VoiceArgs),
 }
 
 /// Text for people, JSON for scripts.
@@ -166,6 +169,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::History(args) => records::history(args, out),
         Command::Replay(args) => records::replay(args, out),
         Command::Export(args) => records::export(args, out),
+        Command::Voice(args) => voice::run(args, out),
     }
 }
 
