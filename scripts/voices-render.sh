@@ -28,12 +28,12 @@ esac
 case "$delivery" in
     calm) tempo=1.0; pitch=0; gap=0; colour="" ;;
     distressed) tempo=0.86; pitch=-180; gap=0.45; colour="tremolo 5 12" ;;
-    angry) tempo=1.14; pitch=160; gap=0; colour="overdrive 6 20 gain -3" ;;
+    angry) tempo=1.08; pitch=100; gap=0; colour="overdrive 4 20 gain -2" ;;
     *) echo "unknown delivery \`$delivery\` (calm, distressed, angry)" >&2; exit 2 ;;
 esac
-synth=text2wave
+synth=festival
 [ "$engine" = espeak ] && synth=espeak-ng
-for tool in "$synth" sox iconv; do
+for tool in "$synth" sox soxi iconv python3; do
     command -v "$tool" >/dev/null || { echo "$tool is not installed: run scripts/voices-setup.sh" >&2; exit 3; }
 done
 work=$(mktemp -d)
@@ -41,46 +41,62 @@ trap 'rm -rf "$work"' EXIT
 words=$(cat)
 # Festival reads Latin-1 and says "punto" for an ellipsis: signs it cannot say are spelt
 # out first (an amount in euros the way the language says it), an ellipsis is a pause.
-words=$(printf '%s' "$words" | sed -E 's/(\.\.\.|…)/,/g; s/,( *,)+/,/g')
+# Quotation marks are not spoken (Festival's Italian cannot spell them) and a typographic
+# apostrophe is the plain one.
+words=$(printf '%s' "$words" | sed -E "s/[’‘]/'/g; s/[«»“”„\"]//g; s/(\.\.\.|…)/,/g; s/,( *,)+/,/g")
 if [ "$3" = en ] || [ "${3%%-*}" = en ]; then
     words=$(printf '%s' "$words" | sed -E 's/€ ?([0-9][0-9.,]*[0-9])/\1 euros/g; s/%/ percent/g')
 else
     words=$(printf '%s' "$words" | sed -E 's/€ ?([0-9][0-9.,]*[0-9])/\1 euro/g; s/%/ per cento/g')
 fi
 words=$(printf '%s' "${words//€/ euro }" | sed -E 's/  +/ /g; s/ +([,.;:!?])/\1/g; s/^ +//')
+# Festival's Italian misreads figures: they are spelt out in words first.
+if [ "${3%%-*}" = it ]; then
+    words=$(printf '%s' "$words" | python3 "$(dirname "$0")/voices-words.py" it)
+fi
 # Distress breaks the line into its phrases with a pause between them; otherwise one phrase.
 if [ "$gap" != 0 ]; then
     printf '%s\n' "$words" | sed -E 's/([,.;:!?…]+) +/\1\n/g' >"$work/phrases"
 else
     printf '%s\n' "$words" >"$work/phrases"
 fi
-parts=()
+# One engine run speaks every phrase (loading a Festival voice costs more than a phrase).
 n=0
+echo "($festvox)" >"$work/say.scm"
 while IFS= read -r phrase; do
     [ -n "${phrase// /}" ] || continue
     n=$((n + 1))
     if [ "$engine" = espeak ]; then
-        espeak-ng -v "$espeak" -w "$work/$n.raw.wav" "$phrase" 2>"$work/synth.log" \
+        espeak-ng -v "$espeak" -w "$work/$n.wav" "$phrase" 2>"$work/synth.log" \
             || { cat "$work/synth.log" >&2; exit 1; }
     else
-        printf '%s\n' "$phrase" | iconv -c -f UTF-8 -t "$charset" >"$work/$n.txt"
-        text2wave -eval "($festvox)" -o "$work/$n.raw.wav" "$work/$n.txt" 2>"$work/synth.log" \
-            || { cat "$work/synth.log" >&2; exit 1; }
-    fi
-    sox "$work/$n.raw.wav" -r 16000 -c 1 "$work/$n.wav"
-    parts+=("$work/$n.wav")
-    if [ "$gap" != 0 ]; then
-        sox -n -r 16000 -c 1 "$work/$n.gap.wav" trim 0 "$gap"
-        parts+=("$work/$n.gap.wav")
+        quoted=$(printf '%s' "$phrase" | iconv -c -f UTF-8 -t "$charset" | sed 's/\\/ /g; s/"/ /g')
+        printf '(utt.save.wave (utt.synth (Utterance Text "%s")) "%s" (quote riff))\n' \
+            "$quoted" "$work/$n.wav" >>"$work/say.scm"
     fi
 done <"$work/phrases"
 [ "$n" -gt 0 ] || { echo "no words to speak" >&2; exit 1; }
+if [ "$engine" != espeak ]; then
+    festival -b "$work/say.scm" >"$work/synth.log" 2>&1 || { cat "$work/synth.log" >&2; exit 1; }
+fi
+rate=$(soxi -r "$work/1.wav")
+parts=()
+for i in $(seq 1 "$n"); do
+    [ -s "$work/$i.wav" ] || { echo "the engine said nothing" >&2; cat "$work/synth.log" >&2; exit 1; }
+    parts+=("$work/$i.wav")
+    if [ "$gap" != 0 ] && [ "$i" -lt "$n" ]; then
+        [ -f "$work/gap.wav" ] || sox -n -r "$rate" -c 1 "$work/gap.wav" trim 0 "$gap"
+        parts+=("$work/gap.wav")
+    fi
+done
 sox "${parts[@]}" "$work/speech.wav"
 # The delivery, then the telephone: band-limit, 8 kHz, a little compression.
 # shellcheck disable=SC2086
 sox -V1 "$work/speech.wav" "$work/voiced.wav" gain -4 tempo -s "$tempo" pitch "$pitch" $colour \
     sinc 300-3400 compand 0.02,0.2 -60,-60,-30,-15,0,-6 -6 rate 8000 norm -3
 length=$(soxi -D "$work/voiced.wav")
-sox -n -r 8000 -c 1 "$work/hiss.wav" synth "$length" pinknoise vol 0.012
-sox -m "$work/voiced.wav" "$work/hiss.wav" -C 0 "$work/line.ogg"
+# A zero length would make the hiss below endless.
+awk -v l="$length" 'BEGIN { exit !(l > 0.05) }' || { echo "the engine said nothing" >&2; cat "$work/synth.log" >&2; exit 1; }
+sox -m "$work/voiced.wav" -v 1 "|sox -n -r 8000 -c 1 -p synth $length pinknoise vol 0.012" \
+    -C 0 "$work/line.ogg"
 mv "$work/line.ogg" "$output"

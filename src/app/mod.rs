@@ -11,6 +11,7 @@ mod records;
 mod screens;
 mod settings;
 mod theme;
+mod voice;
 mod widget;
 
 use std::path::PathBuf;
@@ -20,7 +21,7 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::winit::WinitSettings;
 
-pub use audio::{Track, Volumes};
+pub use audio::{Heard, Sound, Track, Volumes, voice_clip};
 pub use catalog::{Card, Catalog, ScenarioFile};
 pub use demo::{DemoArgs, DemoError, run as demo};
 pub use records::{Notice, Records, Standings, recorded_name};

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 use clap::Args;
 use serde::Serialize;
@@ -227,14 +228,7 @@ fn render(args: &VoiceArgs, surveys: &[(String, String, Survey)]) -> Result<(), 
         .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
         .unwrap_or(1)
         .clamp(1, jobs.len());
-    let bar = indicatif::ProgressBar::new(jobs.len() as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "rendering {pos}/{len} voices [{bar:30}] {elapsed} gone, {eta} left",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-        .progress_chars("=> "),
-    );
+    let progress = Progress::new(jobs.len());
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
@@ -246,12 +240,12 @@ fn render(args: &VoiceArgs, surveys: &[(String, String, Survey)]) -> Result<(), 
                     {
                         failures.push(error);
                     }
-                    bar.inc(1);
+                    progress.step();
                 }
             });
         }
     });
-    bar.finish();
+    progress.finish();
     let failures = failures.into_inner().unwrap_or_default();
     match failures.first() {
         None => Ok(()),
@@ -260,6 +254,53 @@ fn render(args: &VoiceArgs, surveys: &[(String, String, Survey)]) -> Result<(), 
             failures.len(),
             jobs.len()
         ))),
+    }
+}
+
+/// A progress bar with the time left, on stderr, redrawn as each file is done.
+struct Progress {
+    total: usize,
+    done: AtomicUsize,
+    start: Instant,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        let progress = Progress {
+            total,
+            done: AtomicUsize::new(0),
+            start: Instant::now(),
+        };
+        progress.draw(0);
+        progress
+    }
+
+    fn step(&self) {
+        self.draw(self.done.fetch_add(1, Ordering::Relaxed) + 1);
+    }
+
+    fn draw(&self, done: usize) {
+        const WIDTH: usize = 30;
+        let filled = WIDTH * done / self.total.max(1);
+        let gone = self.start.elapsed().as_secs();
+        let left = if done == 0 {
+            "?".to_owned()
+        } else {
+            let seconds = gone * (self.total - done) as u64 / done as u64;
+            format!("{}:{:02}", seconds / 60, seconds % 60)
+        };
+        eprint!(
+            "\rrendering {done}/{} voices [{}{}] {}:{:02} gone, {left} left ",
+            self.total,
+            "=".repeat(filled),
+            " ".repeat(WIDTH - filled),
+            gone / 60,
+            gone % 60
+        );
+    }
+
+    fn finish(&self) {
+        eprintln!();
     }
 }
 

@@ -21,6 +21,7 @@ pub use lines::{Line, lines};
 pub use spoken::{Direction, Spoken, spoken};
 pub use survey::{Survey, Voiced, survey};
 
+use crate::engine::{Entry, Session};
 use crate::scenario::{AssetRoots, Cue, CueError, Mood, Scenario, Sound};
 
 /// The rendering pipeline, part of every file's name: a change of engine or of the way the
@@ -137,4 +138,38 @@ impl Request {
             Sound::Builtin(_) => Err(CueError::Missing(Vec::new())),
         }
     }
+}
+
+/// The voices of the transcript entries `from..to` of a call (the ones that just appeared),
+/// by entry index: each customer line and closing line with the delivery of the mood the
+/// customer was in as they said it. Entries that speak no words have none.
+pub fn requests(
+    session: &Session,
+    scenario_path: &Path,
+    from: usize,
+    to: usize,
+) -> Vec<(usize, Request)> {
+    if from >= to {
+        return Vec::new();
+    }
+    let moods = session.moods();
+    let mut decided = 0;
+    let mut found = Vec::new();
+    for (i, entry) in session.transcript().iter().enumerate().take(to) {
+        match entry {
+            // A decision changes the mood the next lines are spoken in.
+            Entry::Agent { .. } | Entry::Silence { .. } => decided += 1,
+            Entry::Customer { text, .. } | Entry::End { text, .. } if i >= from => {
+                let mood = moods
+                    .get(decided)
+                    .copied()
+                    .unwrap_or_else(|| session.mood());
+                if let Some(request) = Request::of(session.scenario(), scenario_path, text, &mood) {
+                    found.push((i, request));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
 }

@@ -42,6 +42,9 @@ impl Direction {
     }
 }
 
+/// Marks after which a speaker pauses anyway.
+const PUNCTUATION: [char; 7] = [',', '.', '!', '?', ';', ':', '…'];
+
 /// A line as heard: the words to speak and the directions taken out of it, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spoken {
@@ -52,7 +55,7 @@ pub struct Spoken {
 }
 
 /// Takes the stage directions out of a line: every `( … )` and `[ … ]` (an unclosed one runs
-/// to the end of the line). The one rule the voice files' names, the renderer and the app
+/// to the end of the line); one between words leaves a comma, a pause in the speech. The one rule the voice files' names, the renderer and the app
 /// follow, so what is rendered is what the app asks for.
 pub fn spoken(line: &str) -> Spoken {
     let mut text = String::with_capacity(line.len());
@@ -71,7 +74,12 @@ pub fn spoken(line: &str) -> Spoken {
             None => (after, ""),
         };
         directions.push(Direction::of(note));
-        text.push(' ');
+        // A note between words is a pause in the speech: a comma, unless punctuation is there.
+        let before = text.trim_end();
+        let after = next.trim_start();
+        let between = !before.is_empty() && !after.is_empty();
+        let punctuated = before.ends_with(PUNCTUATION) || after.starts_with(PUNCTUATION);
+        text.push_str(if between && !punctuated { ", " } else { " " });
         rest = next;
     }
     text.push_str(rest);
@@ -97,6 +105,7 @@ mod tests {
     fn notes_in_brackets_are_taken_out_and_become_cues_or_pauses() {
         let heard = spoken("(crying) I can't... [pause] I'll call back. (she hangs up)");
         assert_eq!(heard.text, "I can't... I'll call back.");
+        assert_eq!(spoken("Yes [sob] yes.").text, "Yes, yes.");
         assert_eq!(
             heard.directions,
             vec![

@@ -26,8 +26,6 @@ pub struct Survey {
     pub voiced: Vec<Voiced>,
     /// The scenario's voices folder, as it opens from the current folder.
     pub folder: PathBuf,
-    /// Whether that folder exists (a scenario nobody voiced yet has none).
-    pub started: bool,
     /// Files in the folder that no line names (an edited line's old voice, a render broken
     /// off), sorted, as they open from the current folder.
     pub stale: Vec<PathBuf>,
@@ -72,23 +70,21 @@ pub fn survey(prepared: &Prepared, scenario_path: &Path) -> Survey {
         .iter()
         .filter_map(|v| v.file.file_name().map(ToOwned::to_owned))
         .collect();
-    let (started, mut stale) = match std::fs::read_dir(&folder) {
-        Ok(entries) => (
-            true,
+    // No folder: nothing stale.
+    let mut stale: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .map(|entries| {
             entries
                 .filter_map(Result::ok)
                 .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
                 .filter(|entry| !named.contains(&entry.file_name()))
                 .map(|entry| folder.join(entry.file_name()))
-                .collect(),
-        ),
-        Err(_) => (false, Vec::new()),
-    };
+                .collect()
+        })
+        .unwrap_or_default();
     stale.sort();
     Survey {
         voiced,
         folder,
-        started,
         stale,
     }
 }

@@ -9,4 +9,5 @@ mod library_cards;
 mod playing_a_call;
 mod progress;
 mod recording_calls;
+mod voices;
 mod volumes;
