@@ -163,3 +163,20 @@ fn a_line_whose_voice_file_is_missing_is_text_and_one_whose_file_is_there_plays_
     let seconds = clip.duration().as_secs_f32();
     assert!((0.5..1.0).contains(&seconds), "{seconds} s");
 }
+
+#[test]
+fn a_library_with_voice_files_beside_its_scenarios_loads_whole() {
+    let library = library_of("tests/fixtures/voices.ron");
+    let folder = library.path().join("voices/voices");
+    std::fs::create_dir_all(&folder).expect("the voices folder");
+    std::fs::copy(
+        crate::support::project("tests/fixtures/voice.ogg"),
+        folder.join("a.ogg"),
+    )
+    .expect("copied");
+    let mut app = app_on(library.path(), 3);
+    step_until(&mut app, "the library loads", library_loaded);
+    step_until(&mut app, "the folder is loaded, not failed", |w| {
+        w.resource::<Assets<bevy::asset::LoadedFolder>>().len() == 1
+    });
+}
