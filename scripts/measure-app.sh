@@ -14,14 +14,18 @@
 #   xvfb (Xvfb, xvfb-run), xdotool (keys, window lookup), x11-apps (xwd: window pixels),
 #   imagemagick (convert: counting colours, screenshots), mesa-vulkan-drivers (lavapipe).
 #
-# Usage: scripts/measure-app.sh [BINARY] [RUNS]
-#   BINARY defaults to target/release/frontline (cargo build --release); RUNS to 3.
+# Usage: scripts/measure-app.sh [BINARY] [RUNS] [pick|own-words]
+#   BINARY defaults to target/release/frontline (cargo build --release); RUNS to 3. With
+#   own-words, the app starts in that reply mode (its settings.json says so), so the matcher
+#   loads with the library, and on the call screen a reply is typed and sent before the idle
+#   CPU is measured: the peak RSS then includes the matcher (compare with a pick run).
 #   Screenshots of the last run go to target/measure-app/. Records go to a temporary folder.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 binary="${1:-$root/target/release/frontline}"
 runs="${2:-3}"
+replying="${3:-pick}"
 out="$root/target/measure-app"
 
 if [[ -z "${FRONTLINE_MEASURE_INNER:-}" ]]; then
@@ -31,7 +35,7 @@ if [[ -z "${FRONTLINE_MEASURE_INNER:-}" ]]; then
     [[ -x "$binary" ]] || { echo "no binary at $binary: run cargo build --release" >&2; exit 2; }
     mkdir -p "$out"
     FRONTLINE_MEASURE_INNER=1 exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
-        "$0" "$binary" "$runs"
+        "$0" "$binary" "$runs" "$replying"
 fi
 
 export WGPU_BACKEND=vulkan
@@ -81,6 +85,9 @@ settle() {
 peak_mb() { awk '/VmHWM/ { print $2 / 1024 }' "/proc/$1/status"; }
 
 for run in $(seq 1 "$runs"); do
+    if [[ "$replying" == own-words ]]; then
+        echo '{"volumes": null, "replying": "own-words"}' >"$records/settings.json"
+    fi
     start="$(now)"
     "$binary" >"$out/app.log" 2>&1 &
     app=$!
@@ -108,6 +115,11 @@ for run in $(seq 1 "$runs"); do
     sleep 1
     xdotool key space
     settle "$window" >/dev/null
+    if [[ "$replying" == own-words ]]; then
+        xdotool type --delay 40 "I can hear this is worrying you, let's look at it together"
+        xdotool key Return
+        settle "$window" >/dev/null
+    fi
     xwd -id "$window" -silent | convert xwd:- "$out/call.png"
 
     before="$(cpu_ticks "$app")"
@@ -119,7 +131,7 @@ for run in $(seq 1 "$runs"); do
     wait "$app" 2>/dev/null || true
     app=""
     sleep 2 # let the X server forget the window before the next launch
-    printf 'run %d: launch → library %.2f s (last card drawn %.2f s) | peak RSS %.0f MB (%.0f MB on the library) | idle CPU on the call screen %.2f%% of one core\n' \
-        "$run" "$launch" "$complete" "$peak" "$library_peak" "$idle"
+    printf 'run %d (%s): launch → library %.2f s (last card drawn %.2f s) | peak RSS %.0f MB (%.0f MB on the library) | idle CPU on the call screen %.2f%% of one core\n' \
+        "$run" "$replying" "$launch" "$complete" "$peak" "$library_peak" "$idle"
 done
 echo "screenshots: $out/library.png, $out/call.png"

@@ -95,6 +95,9 @@ pub enum Code {
     TimerTooShort,
     /// Letting the timer run out costs nothing.
     FreeSilence,
+    /// Two choices of a node so close in meaning that a reply in one's own words cannot
+    /// tell them apart.
+    ChoicesTooClose,
     /// A customer line whose voice file is not rendered (in a scenario whose voices folder exists).
     VoiceMissing,
     /// A file in a scenario's voices folder that no line names any more.

@@ -9,7 +9,7 @@
 //! Templates name their blanks in braces (`{customer} hung up.`); [`fill`]
 //! puts the values in.
 
-use crate::engine::{Mode, Verdict};
+use crate::engine::{Mode, Taken, Typed, Verdict};
 use crate::scenario::{Dimension, Feeling, Outcome, Points};
 
 /// Every fixed word a call and its debrief show, for one language.
@@ -63,6 +63,18 @@ pub struct Words {
     pub speaking: &'static str,
     /// Heading of the offers, with the keys.
     pub your_answer: &'static str,
+    /// Heading of the reply typed in one's own words, with the keys.
+    pub your_reply: &'static str,
+    /// What the matcher understood the reply as, with the keys.
+    pub understood_as: &'static str,
+    /// The matcher is not sure: the closest answers follow, with the keys.
+    pub not_sure: &'static str,
+    /// Every answer is shown, to pick the one meant, with the keys.
+    pub every_answer: &'static str,
+    /// Before the words the trainee typed, in the debrief.
+    pub you_said: &'static str,
+    /// How the typed words became the answer: `{score}` (how close they came).
+    pub taken: TakenWords,
     /// The call is over; on to the debrief.
     pub call_over: &'static str,
     /// The phone rings.
@@ -186,6 +198,17 @@ pub struct FeelingWords {
     pub patience: &'static str,
 }
 
+/// How a reply typed in one's own words became the answer, each with `{score}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TakenWords {
+    /// [`Taken::Understood`].
+    pub understood: &'static str,
+    /// [`Taken::Closest`].
+    pub closest: &'static str,
+    /// [`Taken::Revealed`].
+    pub revealed: &'static str,
+}
+
 /// Each outcome in plain words, lowercase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutcomeWords {
@@ -235,6 +258,16 @@ pub const ENGLISH: Words = Words {
     call_abandoned: "call abandoned",
     speaking: "The customer is speaking… (Space to skip)",
     your_answer: "YOUR ANSWER — keys 1–5, ↑ ↓ + Enter, or click",
+    your_reply: "YOUR REPLY, IN YOUR OWN WORDS — type, Enter sends · Tab shows the answers",
+    understood_as: "Understood as — Enter confirms · Tab shows the other answers · type to rephrase",
+    not_sure: "Not sure what you meant: the closest — 1–3, or ↑ ↓ + Enter · Tab shows all · type to rephrase",
+    every_answer: "Every answer — pick the one you meant: 1–5, or ↑ ↓ + Enter · type to rephrase",
+    you_said: "You said",
+    taken: TakenWords {
+        understood: "understood as ({score} match)",
+        closest: "picked among the closest ({score} match)",
+        revealed: "picked from every answer ({score} match)",
+    },
     call_over: "The call is over — see the debrief (Enter)",
     incoming: "☎  Incoming call",
     is_calling: "{customer} is calling.",
@@ -330,6 +363,16 @@ pub const ITALIAN: Words = Words {
     call_abandoned: "chiamata abbandonata",
     speaking: "Il cliente sta parlando… (Spazio per saltare)",
     your_answer: "LA TUA RISPOSTA — tasti 1–5, ↑ ↓ + Invio, oppure clic",
+    your_reply: "LA TUA RISPOSTA, CON PAROLE TUE — scrivi, Invio invia · Tab mostra le risposte",
+    understood_as: "Capito come — Invio conferma · Tab mostra le altre risposte · scrivi per riformulare",
+    not_sure: "Non è chiaro cosa intendi: le più vicine — 1–3, o ↑ ↓ + Invio · Tab le mostra tutte · scrivi per riformulare",
+    every_answer: "Tutte le risposte — scegli quella che intendevi: 1–5, o ↑ ↓ + Invio · scrivi per riformulare",
+    you_said: "Hai detto",
+    taken: TakenWords {
+        understood: "capito come ({score} di corrispondenza)",
+        closest: "scelta tra le più vicine ({score} di corrispondenza)",
+        revealed: "scelta tra tutte le risposte ({score} di corrispondenza)",
+    },
     call_over: "La chiamata è finita — vai al debriefing (Invio)",
     incoming: "☎  Chiamata in arrivo",
     is_calling: "{customer} sta chiamando.",
@@ -450,6 +493,17 @@ impl Words {
         }
     }
 
+    /// How the trainee's typed words became the answer, with how close they came to it.
+    pub fn typed(&self, typed: &Typed) -> String {
+        let names = &self.taken;
+        let said = match typed.taken {
+            Taken::Understood => names.understood,
+            Taken::Closest => names.closest,
+            Taken::Revealed => names.revealed,
+        };
+        fill(said, &[("score", &match_percent(typed.score))])
+    }
+
     /// An outcome in plain words.
     pub fn outcome(&self, outcome: Outcome) -> &'static str {
         let names = &self.outcomes;
@@ -539,6 +593,11 @@ pub fn capitalised(word: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// How close typed words came to an answer (a matcher score, 0 to 1), as a percentage.
+pub fn match_percent(score: f32) -> String {
+    format!("{:.0}%", score * 100.0)
 }
 
 #[cfg(test)]

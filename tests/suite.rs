@@ -16,6 +16,8 @@ mod generated;
 mod hostile;
 #[path = "suite/library.rs"]
 mod library;
+#[path = "suite/loop_bounds.rs"]
+mod loop_bounds;
 #[path = "suite/match_command.rs"]
 mod match_command;
 #[path = "suite/matcher_encoder.rs"]

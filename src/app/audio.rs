@@ -16,6 +16,8 @@ use kira::track::{TrackBuilder, TrackHandle};
 use kira::{AudioManager, AudioManagerSettings, Decibels, DefaultBackend, Frame, Tween};
 
 use super::Options;
+use super::screens::Screen;
+use super::screens::call::CurrentCall;
 use super::screens::library::Trainee;
 use super::theme::{Fonts, palette, size, space};
 use super::widget;
@@ -318,9 +320,16 @@ fn track_of(cue: BuiltinCue) -> Track {
     }
 }
 
-/// M mutes and unmutes (not while the trainee types a name).
-fn mute(keys: Res<ButtonInput<KeyCode>>, trainee: Res<Trainee>, mut status: ResMut<AudioStatus>) {
-    if !trainee.editing && keys.just_pressed(KeyCode::KeyM) {
+/// M mutes and unmutes (not while the trainee types a name or a reply in their own words).
+fn mute(
+    keys: Res<ButtonInput<KeyCode>>,
+    trainee: Res<Trainee>,
+    call: Option<Res<CurrentCall>>,
+    screen: Res<State<Screen>>,
+    mut status: ResMut<AudioStatus>,
+) {
+    let replying = *screen.get() == Screen::Call && call.is_some_and(|c| c.is_typing());
+    if !trainee.editing && !replying && keys.just_pressed(KeyCode::KeyM) {
         status.muted = !status.muted;
     }
 }

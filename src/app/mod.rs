@@ -7,6 +7,7 @@
 mod audio;
 mod catalog;
 mod demo;
+mod own_words;
 mod records;
 mod screens;
 mod settings;
@@ -24,6 +25,7 @@ use bevy::winit::WinitSettings;
 pub use audio::{Heard, Sound, Track, Volumes, voice_clip};
 pub use catalog::{Card, Catalog, ScenarioFile};
 pub use demo::{DemoArgs, DemoError, run as demo};
+pub use own_words::{OwnWords, Replying, Understanding};
 pub use records::{Notice, Records, Standings, recorded_name};
 pub use screens::call::{CurrentCall, Line, Pace};
 pub use screens::debrief::Debrief;
@@ -214,5 +216,6 @@ fn shell(app: &mut App) {
         screens::plugin,
         records::plugin,
         settings::plugin,
+        own_words::plugin,
     ));
 }

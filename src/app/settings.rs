@@ -1,5 +1,6 @@
 //! The trainee's settings that outlive a session of the app: the volumes of the voice, the
-//! effects and the room, in `settings.json` beside the call records.
+//! effects and the room, and whether answers are picked or typed in one's own words, in
+//! `settings.json` beside the call records.
 //!
 //! The file is read as the app starts, not while it is built. A missing file means the
 //! defaults; a file that cannot be read as settings is kept aside under another name, the
@@ -13,18 +14,23 @@ use serde::{Deserialize, Serialize};
 
 use super::Options;
 use super::audio::Volumes;
+use super::own_words::Replying;
 use super::records::Note;
 use super::screens::Screen;
+use super::screens::library::Trainee;
 use crate::records::{now_ms, rfc3339};
 
 /// The file's name, in the records folder.
 const FILE: &str = "settings.json";
 
 /// What the file holds.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 struct Saved {
     /// The voice, effects and room volumes (see [`Volumes::levels`]).
     volumes: Option<[u8; 3]>,
+    /// How the trainee answers: picking printed answers, or in their own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    replying: Option<Replying>,
 }
 
 /// Where the settings are: the records folder, as the app was given it.
@@ -37,11 +43,19 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Volumes>()
         .insert_resource(SettingsFile(file))
         .add_systems(Startup, load)
-        .add_systems(Last, save.run_if(resource_changed::<Volumes>));
+        .add_systems(
+            Last,
+            save.run_if(resource_changed::<Volumes>.or_else(resource_changed::<Trainee>)),
+        );
 }
 
 /// Reads the settings as the app starts; a broken file is put aside and the library says so.
-fn load(file: Res<SettingsFile>, mut volumes: ResMut<Volumes>, mut note: ResMut<Note>) {
+fn load(
+    file: Res<SettingsFile>,
+    mut volumes: ResMut<Volumes>,
+    mut trainee: ResMut<Trainee>,
+    mut note: ResMut<Note>,
+) {
     let Some(path) = &file.0 else {
         return;
     };
@@ -58,6 +72,9 @@ fn load(file: Res<SettingsFile>, mut volumes: ResMut<Volumes>, mut note: ResMut<
         Ok(saved) => {
             if let Some(levels) = saved.volumes {
                 *volumes = Volumes::clamped(levels);
+            }
+            if let Some(replying) = saved.replying {
+                trainee.replying = replying;
             }
         }
         Err(error) => note.0 = Some((Screen::Library, put_aside(path, &error))),
@@ -91,16 +108,26 @@ fn put_aside(path: &Path, error: &serde_json::Error) -> String {
     }
 }
 
-/// Writes the settings when the trainee changes one (not when the app starts with them).
-fn save(volumes: Res<Volumes>, file: Res<SettingsFile>, mut started: Local<bool>) {
-    if !std::mem::replace(&mut *started, true) {
+/// Writes the settings when the trainee changes one (not when the app starts with them,
+/// nor when something else of the trainee changes, such as the name being typed).
+fn save(
+    volumes: Res<Volumes>,
+    trainee: Res<Trainee>,
+    file: Res<SettingsFile>,
+    mut last: Local<Option<Saved>>,
+) {
+    let saved = Saved {
+        volumes: Some(volumes.levels()),
+        replying: Some(trainee.replying),
+    };
+    let Some(before) = last.replace(saved.clone()) else {
+        return;
+    };
+    if before == saved {
         return;
     }
     let Some(path) = &file.0 else {
         return;
-    };
-    let saved = Saved {
-        volumes: Some(volumes.levels()),
     };
     let written = serde_json::to_vec_pretty(&saved)
         .map_err(std::io::Error::other)

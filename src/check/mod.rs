@@ -8,6 +8,8 @@
 //! - [`timers`]: time limits long enough to read, silences that cost something;
 //! - [`graph`]: what the analysis finds on the reachable states (unreachable
 //!   parts, dead ends, endless loops, the expert passing, naive players);
+//! - [`meaning`]: choices too close in meaning for own-words replies (run on request:
+//!   it needs the matcher's model and takes a few milliseconds a node);
 //! - [`voices`]: the customer's lines without an up-to-date voice file, and stale files.
 //!
 //! Graph checks run on the states a call can really be in, so a choice hidden
@@ -15,6 +17,7 @@
 
 mod fields;
 mod graph;
+mod meaning;
 mod placeholders;
 mod timers;
 mod voices;
@@ -26,6 +29,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::{PrepareError, Prepared};
 use crate::scenario::{AssetRoots, Scenario, SourceMap, distance};
 
+pub use meaning::choices_too_close;
 pub use timers::{READING_WORDS_PER_MINUTE, SECONDS_TO_ANSWER};
 
 /// Points a single choice, ending or wrap-up question may give in one dimension.

@@ -10,8 +10,8 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{Failure, Format, resolve, write, write_json};
-use crate::engine::{Answer, Mode, Phase, Session};
-use crate::matcher::{ChoiceWords, Matcher, Ranking};
+use crate::engine::{Answer, Mode, Phase, Session, Taken, Typed};
+use crate::matcher::Matcher;
 
 /// Arguments of `frontline match`.
 #[derive(Debug, Args)]
@@ -137,47 +137,48 @@ pub fn play_replies(session: &mut Session, file: &Path) -> Result<Vec<TypedReply
     let text = std::fs::read_to_string(file)
         .map_err(|e| Failure::usage(format!("cannot read the replies {}: {e}", file.display())))?;
     let matcher = load()?;
-    let mut typed = Vec::new();
+    let mut replies = Vec::new();
     for (line, reply) in (1..).zip(text.lines()) {
         if session.phase() == Phase::Ended {
             break;
         }
         let reply = reply.trim();
-        let (answer, matched) = if reply.is_empty() {
+        let offers = session.offers();
+        let (answer, typed) = if reply.is_empty() {
             (Answer::Silence, None)
         } else {
-            let offers = session.offers();
-            let words: Vec<ChoiceWords> = offers
-                .iter()
-                .map(|o| (o.text.as_str(), o.examples.as_slice()))
-                .collect();
-            let Ranking { confident, ranked } = matcher.rank(&words, reply);
-            let best = ranked.first().ok_or_else(|| {
+            let ranking = matcher.rank_prepared(&matcher.prepare_offers(&offers), reply);
+            let best = ranking.ranked.first().ok_or_else(|| {
                 Failure::usage(format!("{}:{line}: nothing to answer", file.display()))
             })?;
-            let offer = &offers[best.index];
-            (
-                Answer::Pick(offer.number),
-                Some((offer.number, offer.text.clone(), best.score, confident)),
-            )
+            let typed = Typed {
+                words: reply.to_owned(),
+                score: best.score,
+                confident: ranking.confident,
+                taken: Taken::Understood,
+            };
+            (Answer::Pick(offers[best.index].number), Some(typed))
         };
+        let (score, confident) = typed
+            .as_ref()
+            .map_or((0.0, false), |t| (rounded(t.score), t.confident));
         session
-            .answer(answer)
+            .answer_typed(answer, None, typed)
             .map_err(|e| Failure::usage(format!("{}:{line}: {e}", file.display())))?;
-        let (number, text, score, confident) = match matched {
-            Some((number, text, score, confident)) => (Some(number), text, score, confident),
-            None => (None, String::new(), 0.0, false),
+        let matched = match answer {
+            Answer::Pick(number) => offers.iter().find(|o| o.number == number),
+            Answer::Silence => None,
         };
-        typed.push(TypedReply {
-            step: typed.len() + 1,
+        replies.push(TypedReply {
+            step: replies.len() + 1,
             reply: reply.to_owned(),
-            number,
-            text,
-            score: rounded(score),
+            number: matched.map(|o| o.number),
+            text: matched.map(|o| o.text.clone()).unwrap_or_default(),
+            score,
             confident,
         });
     }
-    Ok(typed)
+    Ok(replies)
 }
 
 /// The typed replies as text, one line each, for the end of `play`'s report.

@@ -16,10 +16,12 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
+use crate::check::choices_too_close;
 use crate::diagnostic::{Diagnostic, tally};
 use crate::engine::naive::giveaways;
 use crate::engine::{Prepared, Report, percent};
 use crate::library::{Library, LibraryEntry, check_each};
+use crate::matcher::Matcher;
 use crate::paths;
 
 pub use play::PlayArgs;
@@ -48,6 +50,11 @@ pub enum Command {
     Check {
         /// Files or folders; folders are searched for *.ron recursively.
         paths: Vec<PathBuf>,
+        /// Also warn when two choices of a node are too close in meaning for a reply in the
+        /// trainee's own words to tell apart (`choices-too-close`; loads the matcher's model
+        /// and takes a few milliseconds a node).
+        #[arg(long)]
+        meaning: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -147,7 +154,11 @@ impl Failure {
 /// Runs a subcommand; output goes to `out`.
 pub fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
     match command {
-        Command::Check { paths, format } => check(paths, format, out),
+        Command::Check {
+            paths,
+            meaning,
+            format,
+        } => check(paths, meaning, format, out),
         Command::List { paths, format } => list(paths, format, out),
         Command::Play(args) => play::run(args, out),
         Command::Match(args) => matching::run(args, out),
@@ -202,11 +213,26 @@ fn load_library(paths: Vec<PathBuf>) -> Result<Library, Failure> {
     Library::load(&paths, paths::assets_dir()).map_err(|d| Failure::usage(d.one_line()))
 }
 
-fn check(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(), Failure> {
+fn check(
+    paths: Vec<PathBuf>,
+    meaning: bool,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let paths = default_library(paths)?;
+    let matcher = match meaning {
+        true => Some(Matcher::load_default().map_err(|e| Failure::problem(e.to_string()))?),
+        false => None,
+    };
     // Each file is checked, reported and let go: only its diagnostics (rendered, for text)
     // and its expert decisions are kept, so a large library is never held whole.
-    let checked = check_each(&paths, paths::assets_dir(), |entry| {
+    let checked = check_each(&paths, paths::assets_dir(), |mut entry| {
+        if let (Some(matcher), Some(prepared), Some(source)) =
+            (&matcher, &entry.prepared, &entry.source)
+        {
+            let too_close = choices_too_close(matcher, prepared, source, &entry.path);
+            entry.diagnostics.extend(too_close);
+        }
         let rendered: String = match format {
             Format::Text => entry
                 .diagnostics
@@ -381,10 +407,18 @@ fn analyze(
                 report.paths,
                 if report.loops { ", with loops" } else { "" }
             );
-            text.push_str(&format!(
-                "points      min   max\n  empathy   {:>4}  {:>4}\n  accuracy  {:>4}  {:>4}\n  resolution{:>4}  {:>4}\n  weighted  {:>4}  {:>4}\n",
-                d.empathy.min, d.empathy.max, d.accuracy.min, d.accuracy.max, d.resolution.min, d.resolution.max, report.weighted.min, report.weighted.max
-            ));
+            text.push_str("points      min   max\n");
+            for (name, bound) in [
+                ("empathy   ", d.empathy),
+                ("accuracy  ", d.accuracy),
+                ("resolution", d.resolution),
+                ("weighted  ", report.weighted),
+            ] {
+                // A loop that loses (or gains) each time round leaves no lowest (or highest).
+                let min = bound.min.map_or("-∞".to_owned(), |v| v.to_string());
+                let max = bound.max.map_or("∞".to_owned(), |v| v.to_string());
+                text.push_str(&format!("  {name}{min:>4}  {max:>4}\n"));
+            }
             text.push_str(&format!(
                 "expert path: {} decisions, ending `{}`, {}\n",
                 report.decisions_on_expert_path,

@@ -9,7 +9,7 @@
 
 use std::time::Duration;
 
-use super::session::{Answer, Entry, Phase, Session};
+use super::session::{Answer, Entry, Phase, Session, Typed};
 use crate::scenario::{BuiltinCue, Cue};
 
 /// Where the call stands for the trainee.
@@ -77,6 +77,12 @@ pub struct CallFlow {
     clock: Duration,
     /// When the offers on screen appeared, on the call's clock.
     offered_at: Option<Duration>,
+    /// When the trainee sent a reply typed in their own words, on the call's clock: the
+    /// decision's time, and the timer stands while the reply is being understood.
+    sent_at: Option<Duration>,
+    /// How long sent replies stood waiting for the trainee this decision: the simulator's
+    /// time, not the call's, so it does not count in the decision's time.
+    stood: Duration,
 }
 
 /// How long an entry takes to appear: customer lines as if spoken, the rest at once.
@@ -116,6 +122,8 @@ impl CallFlow {
             countdown: None,
             clock: Duration::ZERO,
             offered_at: None,
+            sent_at: None,
+            stood: Duration::ZERO,
         }
     }
 
@@ -228,7 +236,47 @@ impl CallFlow {
         let elapsed = self
             .offered_at
             .map(|at| self.clock.saturating_sub(at).as_millis() as u64);
-        self.answer(Answer::Pick(number), elapsed)
+        self.take(Answer::Pick(number), elapsed, None)
+    }
+
+    /// The trainee sends a reply typed in their own words: the time to this moment is the
+    /// decision's, and the timer stands while the reply is understood and confirmed.
+    /// `false` unless the trainee is answering a decision of the call.
+    pub fn send(&mut self) -> bool {
+        if self.stage() != Stage::Choosing {
+            return false;
+        }
+        self.sent_at = Some(self.clock);
+        true
+    }
+
+    /// The trainee takes the sent reply back to rephrase it: the timer runs on.
+    pub fn rephrase(&mut self) {
+        if let Some(sent) = self.sent_at.take() {
+            self.stood += self.clock.saturating_sub(sent);
+        }
+    }
+
+    /// Whether a typed reply was sent and waits to be confirmed.
+    pub fn is_sent(&self) -> bool {
+        self.sent_at.is_some()
+    }
+
+    /// Takes the offer with this number as the meaning of the trainee's typed words, timed
+    /// from when the offers appeared to when the reply was sent (to now if it was not),
+    /// less the time earlier replies stood sent before being rephrased; `false` if there is
+    /// no such offer on screen.
+    pub fn pick_typed(&mut self, number: usize, typed: Typed) -> bool {
+        if self.stage() != Stage::Choosing {
+            return false;
+        }
+        let at = self.sent_at.unwrap_or(self.clock);
+        let elapsed = self.offered_at.map(|offered| {
+            at.saturating_sub(offered)
+                .saturating_sub(self.stood)
+                .as_millis() as u64
+        });
+        self.take(Answer::Pick(number), elapsed, Some(typed))
     }
 
     /// Asks to hang up: the trainee is asked to confirm; `false` if not on the line.
@@ -299,7 +347,7 @@ impl CallFlow {
                 run: Duration::ZERO,
             });
         }
-        if self.confirming {
+        if self.confirming || self.sent_at.is_some() {
             return Vec::new();
         }
         if let Some(countdown) = &mut self.countdown {
@@ -307,7 +355,7 @@ impl CallFlow {
             if countdown.is_over() {
                 // A silence lasts the whole limit, however the clock ran (or paused).
                 let limit = countdown.limit.as_millis() as u64;
-                self.answer(Answer::Silence, Some(limit));
+                self.take(Answer::Silence, Some(limit), None);
             }
         }
         Vec::new()
@@ -324,12 +372,14 @@ impl CallFlow {
     }
 
     /// Gives the session an answer; a new decision starts with a fresh cursor and timer.
-    fn answer(&mut self, answer: Answer, elapsed_ms: Option<u64>) -> bool {
-        let taken = self.session.answer_timed(answer, elapsed_ms).is_ok();
+    fn take(&mut self, answer: Answer, elapsed_ms: Option<u64>, typed: Option<Typed>) -> bool {
+        let taken = self.session.answer_typed(answer, elapsed_ms, typed).is_ok();
         if taken {
             self.cursor = 0;
             self.countdown = None;
             self.offered_at = None;
+            self.sent_at = None;
+            self.stood = Duration::ZERO;
             self.until_next = Duration::ZERO;
             self.heard = Duration::ZERO;
         }
@@ -553,6 +603,42 @@ mod tests {
         call.pick_up();
         assert!(!call.leave(), "leaving an answered call needs the confirm");
         assert!(!call.session().is_abandoned());
+    }
+
+    #[test]
+    fn the_timer_runs_while_a_reply_is_typed_stands_once_it_is_sent_and_times_the_decision_to_the_send()
+     {
+        let mut call = at_the_timer(9);
+        // Typing takes five seconds of the twenty: the timer runs.
+        call.elapse(seconds(5.0), 1.0);
+        assert_eq!(call.time_left(), Some(0.75));
+        assert!(call.send());
+        assert!(call.is_sent());
+        // Understanding and confirming take no time of the call.
+        call.elapse(seconds(60.0), 1.0);
+        assert_eq!(call.time_left(), Some(0.75), "the timer stands once sent");
+        assert_eq!(call.session().decisions().len(), 1, "no silence");
+        // Rephrasing: the timer runs again.
+        call.rephrase();
+        call.elapse(seconds(5.0), 1.0);
+        assert_eq!(call.time_left(), Some(0.5));
+        assert!(call.send());
+        call.elapse(seconds(3.0), 1.0);
+        let n = expert_pick(&call);
+        let typed = Typed {
+            words: "and your date of birth?".to_owned(),
+            score: 0.8,
+            confident: true,
+            taken: crate::engine::Taken::Understood,
+        };
+        assert!(call.pick_typed(n, typed.clone()));
+        let decision = &call.session().decisions()[1];
+        assert_eq!(
+            (decision.elapsed_ms, decision.typed.as_ref()),
+            (Some(10_000), Some(&typed)),
+            "the decision took the time to the last send, and keeps the words"
+        );
+        assert!(!call.is_sent(), "the next decision starts unsent");
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use playbook::{
 };
 pub use report::{Bound, DimensionBounds, PathStep, Report, Shares};
 pub use score::{CallResult, RuleBreak, Scores, Verdict, percent};
-pub use session::{Answer, Decision, Entry, Mode, Offer, Phase, PlayError, Session};
+pub use session::{Answer, Decision, Entry, Mode, Offer, Phase, PlayError, Session, Taken, Typed};
 
 use crate::scenario::Scenario;
 use analysis::Analysis;

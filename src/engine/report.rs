@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::analysis::Analysis;
+use super::analysis::{Analysis, finite};
 use super::naive::{Giveaways, NaiveResult, giveaways, play_naive};
 use super::playbook::{Move, Place};
 use super::{Prepared, expert_call, percent};
@@ -50,10 +50,10 @@ pub struct Report {
 /// Lowest and highest points.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Bound {
-    /// Lowest reachable.
-    pub min: i64,
-    /// Highest reachable.
-    pub max: i64,
+    /// Lowest reachable; `None` (null) where a loop loses points each time round.
+    pub min: Option<i64>,
+    /// Highest reachable; `None` (null) where a loop gains points each time round.
+    pub max: Option<i64>,
 }
 
 /// Bounds for each dimension.
@@ -82,8 +82,8 @@ impl Report {
         let (book, analysis) = (&prepared.book, &prepared.analysis);
         let (path, end) = analysis.path(book, Analysis::expert_move);
         let bound = |d: Dimension| Bound {
-            min: i64::from(analysis.min_points().get(d)),
-            max: i64::from(analysis.max_points().get(d)),
+            min: finite(i64::from(analysis.min_points().get(d))),
+            max: finite(i64::from(analysis.max_points().get(d))),
         };
         let expert_path = path
             .iter()
@@ -123,8 +123,8 @@ impl Report {
                 resolution: bound(Dimension::Resolution),
             },
             weighted: Bound {
-                min: analysis.worst_weighted(),
-                max: analysis.expert_weighted(),
+                min: finite(analysis.worst_weighted()),
+                max: finite(analysis.expert_weighted()),
             },
             expert_path,
             expert_ending: match end.place {

@@ -49,6 +49,42 @@ pub enum Answer {
     Silence,
 }
 
+/// A reply the trainee typed in their own words, and how it became the answer taken.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Typed {
+    /// The words as typed.
+    pub words: String,
+    /// How close the matcher found the words to the answer taken, 0 to 1.
+    pub score: f32,
+    /// Whether the matcher was sure of what the words meant.
+    pub confident: bool,
+    /// How the answer was taken from the words.
+    pub taken: Taken,
+}
+
+/// How an answer was taken from the trainee's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Taken {
+    /// The matcher was sure and the trainee confirmed what it understood.
+    Understood,
+    /// The matcher was not sure; the trainee picked among the closest answers.
+    Closest,
+    /// The trainee asked to see every answer and picked one.
+    Revealed,
+}
+
+impl Taken {
+    /// The lowercase name, as records and JSON write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Taken::Understood => "understood",
+            Taken::Closest => "closest",
+            Taken::Revealed => "revealed",
+        }
+    }
+}
+
 /// Where the session stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
@@ -181,6 +217,9 @@ pub struct Decision {
     pub broke: Vec<String>,
     /// Milliseconds the trainee took, when measured.
     pub elapsed_ms: Option<u64>,
+    /// The trainee's own words, when the answer was typed rather than picked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typed: Option<Typed>,
 }
 
 /// Why an answer cannot be taken.
@@ -444,6 +483,26 @@ impl Session {
         answer: Answer,
         elapsed_ms: Option<u64>,
     ) -> Result<(), PlayError> {
+        self.answer_typed(answer, elapsed_ms, None)
+    }
+
+    /// Takes the trainee's answer, how long they took and, when they typed it in their own
+    /// words, those words and how they became the answer (kept with the decision).
+    pub fn answer_typed(
+        &mut self,
+        answer: Answer,
+        elapsed_ms: Option<u64>,
+        typed: Option<Typed>,
+    ) -> Result<(), PlayError> {
+        let decided = self.decisions.len();
+        self.take(answer, elapsed_ms)?;
+        if let Some(decision) = self.decisions.get_mut(decided) {
+            decision.typed = typed;
+        }
+        Ok(())
+    }
+
+    fn take(&mut self, answer: Answer, elapsed_ms: Option<u64>) -> Result<(), PlayError> {
         let step = self.decisions.len() + 1;
         let offers = self.offers();
         let position = match answer {
@@ -562,6 +621,7 @@ impl Session {
             mood: step_result.state.mood,
             broke,
             elapsed_ms,
+            typed: None,
         });
         self.points = self.points.plus(step_result.points);
         self.state = step_result.state;
@@ -624,6 +684,7 @@ impl Session {
             mood: self.state.mood,
             broke: Vec::new(),
             elapsed_ms,
+            typed: None,
         });
         self.points = self.points.plus(points);
         self.ask(q + 1);

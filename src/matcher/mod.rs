@@ -13,6 +13,7 @@
 
 mod encoder;
 mod lexical;
+mod reply;
 mod tokenizer;
 
 use std::path::{Path, PathBuf};
@@ -20,7 +21,9 @@ use std::path::{Path, PathBuf};
 use encoder::Encoder;
 pub use encoder::ModelError;
 use lexical::Words;
+pub use reply::{MOST_CHARS, Reply, Showing};
 
+use crate::engine::Offer;
 use crate::scenario::Choice;
 
 /// Where the model lives inside the assets folder.
@@ -38,6 +41,9 @@ const NEGATION_CLASHES_COUNTED: usize = 2;
 const CONFIDENT_SCORE: f32 = 0.5;
 /// … and lead the second by at least this much.
 const CONFIDENT_MARGIN: f32 = 0.1;
+/// When the matcher is not sure, the answers within this much of the best are the closest
+/// (two at least, three at most).
+const CLOSEST_SPREAD: f32 = 0.15;
 /// Two choices of a node whose meanings are at least this close cannot be told apart.
 const TOO_CLOSE_SIMILARITY: f32 = 0.9;
 
@@ -81,6 +87,21 @@ pub struct Ranking {
     pub confident: bool,
     /// Every choice, best first (ties in the order written).
     pub ranked: Vec<Ranked>,
+}
+
+impl Ranking {
+    /// The answers to offer when the matcher is not sure: the best and those within
+    /// 0.15 of it, two at least and three at most (fewer only when there are fewer).
+    pub fn closest(&self) -> &[Ranked] {
+        let best = self.ranked.first().map_or(0.0, |r| r.score);
+        let near = self
+            .ranked
+            .iter()
+            .take(3)
+            .take_while(|r| r.score >= best - CLOSEST_SPREAD)
+            .count();
+        &self.ranked[..near.max(2).min(self.ranked.len())]
+    }
 }
 
 /// One choice in a ranking.
@@ -190,6 +211,16 @@ impl Matcher {
             }
         };
         Ranking { confident, ranked }
+    }
+
+    /// The answers of a decision as shown ([`crate::engine::Session::offers`]) made ready
+    /// for [`Matcher::rank_prepared`]; rankings index them in the order shown.
+    pub fn prepare_offers(&self, offers: &[Offer]) -> PreparedChoices {
+        let words: Vec<ChoiceWords> = offers
+            .iter()
+            .map(|o| (o.text.as_str(), o.examples.as_slice()))
+            .collect();
+        self.prepare(&words)
     }
 
     /// Ranks a node's [`Choice`]s (all of them, as written) for `reply`.

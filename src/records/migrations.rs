@@ -75,6 +75,8 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (lrs, id)
     );
     CREATE INDEX calls_by_trainee ON calls (trainee, scenario, ended_ms);",
+    // 3: the trainee's own words, for a decision answered by typing rather than picking.
+    "ALTER TABLE decisions ADD COLUMN typed TEXT; -- JSON: words, score, confident, taken",
 ];
 
 /// Brings the store's schema up to date, in one transaction.

@@ -21,7 +21,9 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Answer, Mode, PlayError, Prepared, RuleBreak, Scores, Session, Verdict};
+use crate::engine::{
+    Answer, Mode, PlayError, Prepared, RuleBreak, Scores, Session, Typed, Verdict,
+};
 use crate::library::{Library, LibraryEntry};
 use crate::scenario::{Outcome, Points, Scenario, UnknownOutcome};
 use crate::words::Words;
@@ -202,6 +204,9 @@ pub struct RecordedDecision {
     pub wrap_up: bool,
     /// Milliseconds the trainee took, when measured.
     pub elapsed_ms: Option<u64>,
+    /// The trainee's own words, when the answer was typed rather than picked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typed: Option<Typed>,
 }
 
 impl RecordedDecision {
@@ -284,6 +289,7 @@ impl CallRecord {
                     points: d.points,
                     wrap_up: d.wrap_up,
                     elapsed_ms: d.elapsed_ms,
+                    typed: d.typed.clone(),
                 })
                 .collect(),
             started_ms: unix_ms(started),
@@ -492,7 +498,7 @@ pub fn replay(call: &CallRecord, prepared: Arc<Prepared>) -> Result<Session, Rep
             });
         }
         session
-            .answer_timed(decision.answer, decision.elapsed_ms)
+            .answer_typed(decision.answer, decision.elapsed_ms, decision.typed.clone())
             .map_err(|error| ReplayError::Refused {
                 step: decision.step,
                 error,

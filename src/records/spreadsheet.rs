@@ -134,6 +134,9 @@ pub fn write_decisions(records: &[Record], out: impl Write) -> Result<(), csv::E
         "accuracy",
         "resolution",
         "elapsed_ms",
+        "typed",
+        "match_score",
+        "match",
     ];
     let rows = records.iter().flat_map(|record| {
         let call = &record.call;
@@ -159,6 +162,14 @@ pub fn write_decisions(records: &[Record], out: impl Write) -> Result<(), csv::E
                 number(d.points.accuracy),
                 number(d.points.resolution),
                 number(d.elapsed_ms.map(|ms| ms.to_string()).unwrap_or_default()),
+                text(d.typed.as_ref().map_or("", |t| t.words.as_str())),
+                number(
+                    d.typed
+                        .as_ref()
+                        .map(|t| format!("{:.2}", t.score))
+                        .unwrap_or_default(),
+                ),
+                number(d.typed.as_ref().map_or("", |t| t.taken.name())),
             ]
         })
     });

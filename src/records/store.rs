@@ -157,8 +157,8 @@ impl Store {
             let mut insert = transaction
                 .prepare_cached(
                     "INSERT INTO decisions (call, step, node, prompt, options, answer, text, \
-                     empathy, accuracy, resolution, wrap_up, elapsed_ms) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     empathy, accuracy, resolution, wrap_up, elapsed_ms, typed) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 )
                 .map_err(failed(&path, "write a decision"))?;
             for d in &call.decisions {
@@ -167,6 +167,10 @@ impl Store {
                     Answer::Pick(n) => Some(n as i64),
                     Answer::Silence => None,
                 };
+                let typed = d
+                    .typed
+                    .as_ref()
+                    .map(|t| serde_json::to_string(t).unwrap_or_default());
                 insert
                     .execute(params![
                         id,
@@ -181,6 +185,7 @@ impl Store {
                         d.points.resolution,
                         d.wrap_up,
                         d.elapsed_ms.map(|ms| ms as i64),
+                        typed,
                     ])
                     .map_err(failed(&path, "write a decision"))?;
             }
@@ -301,7 +306,8 @@ impl Store {
             .connection
             .prepare_cached(
                 "SELECT step, node, prompt, options, answer, text, empathy, accuracy, \
-                 resolution, wrap_up, elapsed_ms FROM decisions WHERE call = ?1 ORDER BY step",
+                 resolution, wrap_up, elapsed_ms, typed FROM decisions WHERE call = ?1 \
+                 ORDER BY step",
             )
             .map_err(failed(&self.path, "read the decisions"))?;
         let rows = statement
@@ -320,15 +326,20 @@ impl Store {
                     },
                     row.get::<_, bool>(9)?,
                     row.get::<_, Option<i64>>(10)?,
+                    row.get::<_, Option<String>>(11)?,
                 ))
             })
             .map_err(failed(&self.path, "read the decisions"))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(failed(&self.path, "read the decisions"))?;
         let mut decisions = Vec::with_capacity(rows.len());
-        for (step, node, prompt, options, answer, text, points, wrap_up, elapsed) in rows {
+        for (step, node, prompt, options, answer, text, points, wrap_up, elapsed, typed) in rows {
             let options: Vec<String> = serde_json::from_str(&options)
                 .map_err(|e| damaged(format!("the offers of step {step} do not read: {e}")))?;
+            let typed = typed
+                .map(|json| serde_json::from_str(&json))
+                .transpose()
+                .map_err(|e| damaged(format!("the typed words of step {step} do not read: {e}")))?;
             decisions.push(RecordedDecision {
                 step: usize::try_from(step).map_err(|_| damaged(format!("step number {step}")))?,
                 node,
@@ -345,6 +356,7 @@ impl Store {
                 points,
                 wrap_up,
                 elapsed_ms: elapsed.and_then(|ms| u64::try_from(ms).ok()),
+                typed,
             });
         }
         let steps_in_order = decisions.iter().enumerate().all(|(i, d)| d.step == i + 1);

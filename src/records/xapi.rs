@@ -89,6 +89,34 @@ pub fn statements(record: &Record, base: &str) -> Vec<Statement> {
         if let Some(ms) = decision.elapsed_ms {
             result["duration"] = json!(iso_duration(ms as i64));
         }
+        // The answer taken, by its choice's id, whatever the interaction's response is.
+        if !decision.timed_out() {
+            result["extensions"][extension("choice")] = json!(choice_id(&decision.text));
+        }
+        let mut definition = json!({
+            "name": { language: name },
+            "description": { language: decision.prompt },
+            "type": INTERACTION,
+            "interactionType": "choice",
+            "choices": decision.options.iter().map(|text| json!({
+                "id": choice_id(text),
+                "description": { language: text },
+            })).collect::<Vec<_>>(),
+        });
+        // A reply typed in the trainee's own words is a fill-in: its words are the
+        // response, and what the matcher made of them goes beside the answer taken.
+        if let Some(typed) = &decision.typed {
+            definition["interactionType"] = json!("long-fill-in");
+            if let Some(definition) = definition.as_object_mut() {
+                definition.remove("choices");
+            }
+            result["response"] = json!(typed.words);
+            result["extensions"][extension("match")] = json!({
+                "score": (f64::from(typed.score) * 1000.0).round() / 1000.0,
+                "confident": typed.confident,
+                "taken": typed.taken.name(),
+            });
+        }
         let json = json!({
             "id": id,
             "actor": actor,
@@ -96,16 +124,7 @@ pub fn statements(record: &Record, base: &str) -> Vec<Statement> {
             "object": {
                 "objectType": "Activity",
                 "id": format!("{scenario_iri}/{place}"),
-                "definition": {
-                    "name": { language: name },
-                    "description": { language: decision.prompt },
-                    "type": INTERACTION,
-                    "interactionType": "choice",
-                    "choices": decision.options.iter().map(|text| json!({
-                        "id": choice_id(text),
-                        "description": { language: text },
-                    })).collect::<Vec<_>>(),
-                },
+                "definition": definition,
             },
             "result": result,
             "context": {

@@ -72,12 +72,39 @@ fn typed_replies_play_the_call_the_matched_choices_would_with_the_same_transcrip
         "--format",
         "json",
     ]);
+    // The same call, but for the replies and the words kept with each decision.
     let mut without_replies = typed.clone();
     without_replies
         .as_object_mut()
         .expect("an object")
         .remove("replies");
+    let kept: Vec<Value> = without_replies["decisions"]
+        .as_array_mut()
+        .expect("decisions")
+        .iter_mut()
+        .map(|d| {
+            d.as_object_mut()
+                .and_then(|d| d.remove("typed"))
+                .unwrap_or_default()
+        })
+        .collect();
     assert_eq!(without_replies, by_number);
+    let words: Vec<&str> = kept
+        .iter()
+        .map(|t| t["words"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "I can hear you're worried, let's go through it together. What's your customer number?",
+            "",
+            "thanks mrs rossi, can u confirm ur date of birth",
+            "I'll send you a breakdown of the bill showing the winter months and the new price",
+            "i can offer 3 monthly instalments of 70,80 with no fees",
+            "bill plan, instalments agreed",
+        ],
+        "each decision keeps the words typed for it (none for the silence)"
+    );
     assert_eq!(typed["outcome"], "Resolved");
 }
 

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use rand::RngExt;
 
@@ -16,13 +17,15 @@ use super::library::Trainee;
 use super::{CallFinished, Request, Screen, digit};
 use crate::app::audio::{Heard, Sound};
 use crate::app::catalog::Catalog;
+use crate::app::own_words::{OwnWords, Replying, Understanding};
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::voice::speak;
 use crate::app::widget::{self, WheelScroll};
 use crate::app::{Animating, AppSystems, Options};
-use crate::engine::{CallFlow, Entry, Session, Stage};
+use crate::engine::{CallFlow, Entry, Offer, Session, Stage};
+use crate::matcher::{Reply, Showing};
 use crate::scenario::{Cue, Feeling};
-use crate::words::{Words, fill};
+use crate::words::{Words, fill, match_percent};
 
 /// The seeds drawn for a fresh call: short, so a trainer can read one off the
 /// screen and replay the variant with `frontline play --seed N`.
@@ -37,6 +40,8 @@ pub struct CurrentCall {
     hash: String,
     /// The call's uid in the records, given as it starts.
     uid: String,
+    /// The reply being typed, in an own-words call.
+    own: Option<OwnWords>,
 }
 
 impl CurrentCall {
@@ -63,6 +68,17 @@ impl CurrentCall {
     /// The call's uid in the records.
     pub fn uid(&self) -> &str {
         &self.uid
+    }
+
+    /// The reply being typed, in an own-words call.
+    pub fn own_words(&self) -> Option<&OwnWords> {
+        self.own.as_ref()
+    }
+
+    /// Whether the trainee is typing the answer to a decision of the call (not the wrap-up,
+    /// whose codes are picked as in the call centre's own forms).
+    pub(crate) fn is_typing(&self) -> bool {
+        self.own.is_some() && self.flow.stage() == Stage::Choosing
     }
 
     /// The screen's fixed words, in the scenario's language.
@@ -100,6 +116,9 @@ struct ChoiceList;
 struct TimerFill;
 #[derive(Component)]
 struct Overlay;
+/// The text of the reply being typed in an own-words call.
+#[derive(Component)]
+pub struct ReplyField;
 #[derive(Component)]
 struct MoodFill(Feeling);
 #[derive(Component)]
@@ -138,6 +157,7 @@ fn start(
     catalog: Res<Catalog>,
     trainee: Res<Trainee>,
     debrief: Option<Res<Debrief>>,
+    understanding: Res<Understanding>,
     mut options: ResMut<Options>,
     mut next: ResMut<NextState<Screen>>,
     mut sound: MessageWriter<Sound>,
@@ -167,11 +187,16 @@ fn start(
         let seed = seed
             .or_else(|| options.seed.take())
             .unwrap_or_else(|| rand::rng().random_range(FRESH_SEEDS));
+        let own = match trainee.replying {
+            Replying::OwnWords => understanding.matcher().cloned().map(OwnWords::new),
+            Replying::Pick => None,
+        };
         commands.insert_resource(CurrentCall {
             flow: CallFlow::ringing(Session::new(prepared, seed, trainee.mode)),
             path,
             hash,
             uid: crate::records::new_uid(),
+            own,
         });
         sound.write(Sound::Ring);
         next.set(Screen::Call);
@@ -181,9 +206,15 @@ fn start(
 /// The keys of each stage of the call.
 fn keys(
     keys: Res<ButtonInput<KeyCode>>,
+    mut typed: MessageReader<KeyboardInput>,
     mut call: ResMut<CurrentCall>,
     mut requests: MessageWriter<Request>,
 ) {
+    if call.is_typing() {
+        typing(typed.read(), &mut call, &mut requests);
+        return;
+    }
+    typed.clear();
     let enter = keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]);
     let stage = call.flow.stage();
     match stage {
@@ -230,6 +261,45 @@ fn keys(
     }
 }
 
+/// The keys of a reply typed in the trainee's own words: every character goes into the
+/// reply, except that the digits pick when answers are on show to pick from.
+fn typing<'a>(
+    inputs: impl Iterator<Item = &'a KeyboardInput>,
+    call: &mut CurrentCall,
+    requests: &mut MessageWriter<Request>,
+) {
+    let Some(own) = &mut call.own else {
+        return;
+    };
+    let showing = own.reply.showing();
+    let on_show = own.reply.on_show(call.flow.session().offers().len()).len();
+    for input in inputs.filter(|input| input.state.is_pressed()) {
+        match &input.logical_key {
+            Key::Escape => requests.write(Request::HangUp),
+            Key::Enter if showing == Showing::Typing => requests.write(Request::Send),
+            Key::Enter => requests.write(Request::Take(own.reply.cursor() + 1)),
+            Key::Tab => requests.write(Request::Reveal),
+            Key::Backspace => requests.write(Request::Erase),
+            Key::ArrowDown | Key::ArrowUp => {
+                own.reply
+                    .move_cursor(input.logical_key == Key::ArrowDown, on_show);
+                continue;
+            }
+            Key::Space => requests.write(Request::Type(" ".to_owned())),
+            Key::Character(text) => {
+                let picking = matches!(showing, Showing::Closest | Showing::All);
+                match text.parse::<usize>() {
+                    Ok(n) if picking && (1..=on_show).contains(&n) => {
+                        requests.write(Request::Take(n))
+                    }
+                    _ => requests.write(Request::Type(text.to_string())),
+                }
+            }
+            _ => continue,
+        };
+    }
+}
+
 /// Applies the trainee's requests to the call.
 fn apply(
     mut requests: MessageReader<Request>,
@@ -253,6 +323,42 @@ fn apply(
             }
             Request::Pick(n) => {
                 call.flow.pick(*n);
+            }
+            Request::Type(text) => {
+                let call = &mut *call;
+                if let Some(own) = &mut call.own
+                    && own.reply.push(text)
+                {
+                    call.flow.rephrase();
+                }
+            }
+            Request::Erase => {
+                let call = &mut *call;
+                if let Some(own) = &mut call.own
+                    && own.reply.erase()
+                {
+                    call.flow.rephrase();
+                }
+            }
+            Request::Send => {
+                let call = &mut *call;
+                if let Some(own) = &mut call.own
+                    && call.flow.stage() == Stage::Choosing
+                    && own.send(&call.flow)
+                {
+                    call.flow.send();
+                }
+            }
+            Request::Reveal => {
+                if let Some(own) = &mut call.own {
+                    own.reply.reveal();
+                }
+            }
+            Request::Take(n) => {
+                let call = &mut *call;
+                if let Some(own) = &mut call.own {
+                    own.take(*n, &mut call.flow);
+                }
             }
             Request::HangUp => {
                 call.flow.hang_up();
@@ -312,6 +418,10 @@ fn tick(
         call.flow.shown(),
         &mut sound,
     );
+    let call = &mut *call;
+    if let Some(own) = &mut call.own {
+        own.follow(&call.flow);
+    }
     if call.flow.is_moving() {
         animating.0 = true;
     }
@@ -598,11 +708,21 @@ fn draw_choices(
     call: Res<CurrentCall>,
     list: Single<Entity, With<ChoiceList>>,
     fonts: Res<Fonts>,
-    mut last: Local<Option<(usize, Stage, usize)>>,
+    mut last: Local<Option<ChoicesDrawn>>,
 ) {
     let stage = call.flow.stage();
-    let key = (call.session().decisions().len(), stage, call.flow.cursor());
-    if *last == Some(key) {
+    let reply = call
+        .own
+        .as_ref()
+        .filter(|_| call.is_typing())
+        .map(|own| &own.reply);
+    let key = (
+        call.session().decisions().len(),
+        stage,
+        call.flow.cursor(),
+        reply.map(|r| (r.draft().to_owned(), r.showing(), r.cursor())),
+    );
+    if last.as_ref() == Some(&key) {
         return;
     }
     *last = Some(key);
@@ -638,42 +758,116 @@ fn draw_choices(
                 return;
             }
         };
+        if let Some(reply) = reply {
+            draw_reply(panel, fonts, words, reply, &call.session().offers());
+            return;
+        }
         panel.spawn(widget::text(fonts, heading, size::SMALL, palette::MUTED));
         for (i, offer) in call.session().offers().into_iter().enumerate() {
             let selected = i == call.flow.cursor();
-            let background = if selected {
-                palette::PANEL_HOVER
-            } else {
-                palette::PANEL
-            };
-            let label = if offer.action {
-                format!("{}  ▶ {}", offer.number, offer.text)
-            } else {
-                format!("{}  {}", offer.number, offer.text)
-            };
-            panel
-                .spawn(widget::button_colored(
-                    fonts,
-                    label,
-                    Request::Pick(offer.number),
-                    background,
-                ))
-                .insert((
-                    Node {
-                        justify_content: JustifyContent::FlexStart,
-                        padding: UiRect::axes(px(space::M), px(space::S)),
-                        border: UiRect::all(px(if selected { 2.0 } else { 1.0 })),
-                        border_radius: BorderRadius::all(px(6.0)),
-                        ..default()
-                    },
-                    BorderColor::all(if selected {
-                        palette::ACCENT
-                    } else {
-                        palette::BORDER
-                    }),
-                ));
+            spawn_answer(
+                panel,
+                fonts,
+                offer_label(&offer, offer.number, None),
+                Request::Pick(offer.number),
+                selected,
+            );
         }
     });
+}
+
+/// What the offers panel was last drawn for: the decision, the stage, the cursor, and the
+/// typed reply (its words, what is on show, its cursor).
+type ChoicesDrawn = (usize, Stage, usize, Option<(String, Showing, usize)>);
+
+/// An answer as its button reads: the key, ▶ for an action, the text, and how close the
+/// trainee's words came to it.
+fn offer_label(offer: &Offer, key: usize, score: Option<f32>) -> String {
+    let action = if offer.action { "▶ " } else { "" };
+    let score = score.map_or(String::new(), |s| format!("   ({})", match_percent(s)));
+    format!("{key}  {action}{}{score}", offer.text)
+}
+
+/// An answer's button in the offers panel, framed when under the cursor.
+fn spawn_answer(
+    panel: &mut ChildSpawnerCommands,
+    fonts: &Fonts,
+    label: String,
+    request: Request,
+    selected: bool,
+) {
+    let background = if selected {
+        palette::PANEL_HOVER
+    } else {
+        palette::PANEL
+    };
+    panel
+        .spawn(widget::button_colored(fonts, label, request, background))
+        .insert((
+            Node {
+                justify_content: JustifyContent::FlexStart,
+                padding: UiRect::axes(px(space::M), px(space::S)),
+                border: UiRect::all(px(if selected { 2.0 } else { 1.0 })),
+                border_radius: BorderRadius::all(px(6.0)),
+                ..default()
+            },
+            BorderColor::all(if selected {
+                palette::ACCENT
+            } else {
+                palette::BORDER
+            }),
+        ));
+}
+
+/// The reply box of an own-words decision: the words typed, then what was understood, the
+/// closest answers, or every answer.
+fn draw_reply(
+    panel: &mut ChildSpawnerCommands,
+    fonts: &Fonts,
+    words: &Words,
+    reply: &Reply,
+    offers: &[Offer],
+) {
+    let showing = reply.showing();
+    panel.spawn(widget::text(
+        fonts,
+        words.your_reply,
+        size::SMALL,
+        palette::MUTED,
+    ));
+    let caret = if showing == Showing::Typing {
+        "▏"
+    } else {
+        ""
+    };
+    panel.spawn((
+        widget::text(
+            fonts,
+            format!("“{}{caret}”", reply.draft()),
+            size::BODY,
+            palette::TEXT,
+        ),
+        ReplyField,
+    ));
+    let heading = match showing {
+        Showing::Typing => return,
+        Showing::Understood => words.understood_as,
+        Showing::Closest => words.not_sure,
+        Showing::All => words.every_answer,
+    };
+    panel.spawn(widget::text(fonts, heading, size::SMALL, palette::MUTED));
+    for (k, (index, score)) in reply.on_show(offers.len()).into_iter().enumerate() {
+        let Some(offer) = offers.get(index) else {
+            continue;
+        };
+        spawn_answer(
+            panel,
+            fonts,
+            offer_label(offer, k + 1, score),
+            Request::Take(k + 1),
+            k == reply.cursor(),
+        );
+    }
 }
 
 fn draw_timer(

@@ -276,9 +276,21 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                                 size::SMALL,
                                 palette::MUTED,
                             ));
+                            // Typed words first, then the answer they were taken as.
+                            let who = match &decision.typed {
+                                Some(typed) => {
+                                    step.spawn(widget::text(
+                                        fonts,
+                                        format!("{}: “{}”", words.you_said, typed.words),
+                                        size::BODY,
+                                        palette::TEXT,
+                                    ));
+                                    format!("→ {}", words.typed(typed))
+                                }
+                                None => words.you.to_owned(),
+                            };
                             let mut answer = format!(
-                                "{}: {}  ({})",
-                                words.you,
+                                "{who}: {}  ({})",
                                 words.answer(&decision.text),
                                 words.points(&decision.points)
                             );

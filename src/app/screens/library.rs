@@ -8,6 +8,7 @@ use bevy::prelude::*;
 use super::{Request, Screen, digit};
 use crate::app::audio::Track;
 use crate::app::catalog::{Card, Catalog};
+use crate::app::own_words::{Replying, Understanding};
 use crate::app::records::{Standings, recorded_name};
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, Action, Rest};
@@ -23,6 +24,8 @@ pub struct Trainee {
     pub name: String,
     /// Coach (feedback after each choice) or exam (only in the debrief).
     pub mode: Mode,
+    /// Whether the answers are printed to pick from, or typed in the trainee's own words.
+    pub replying: Replying,
     /// Whether keys are typing the name.
     pub editing: bool,
 }
@@ -189,6 +192,7 @@ fn keys(
     }
     for (key, request) in [
         (KeyCode::Tab, Request::ToggleMode),
+        (KeyCode::KeyO, Request::ToggleReplying),
         (KeyCode::KeyL, Request::CycleLanguage),
         (KeyCode::KeyT, Request::CycleTag),
         (KeyCode::KeyN, Request::EditName),
@@ -260,6 +264,12 @@ fn apply(
                 view.cursor = 0;
             }
             Request::EditName => trainee.editing = !trainee.editing,
+            Request::ToggleReplying => {
+                trainee.replying = match trainee.replying {
+                    Replying::Pick => Replying::OwnWords,
+                    Replying::OwnWords => Replying::Pick,
+                };
+            }
             _ => {}
         }
     }
@@ -274,6 +284,7 @@ fn draw(
     trainee: Res<Trainee>,
     standings: Res<Standings>,
     volumes: Res<Volumes>,
+    understanding: Res<Understanding>,
     fonts: Res<Fonts>,
     grid: Query<&ScrollPosition, With<CardGrid>>,
 ) {
@@ -285,6 +296,7 @@ fn draw(
         && !trainee.is_changed()
         && !standings.is_changed()
         && !volumes.is_changed()
+        && !understanding.is_changed()
     {
         return;
     }
@@ -309,6 +321,12 @@ fn draw(
                         Mode::Exam => "Mode: exam (Tab)",
                     };
                     controls.spawn(widget::button(fonts, mode, Request::ToggleMode));
+                    let replying = match (trainee.replying, understanding.is_loading()) {
+                        (Replying::Pick, _) => "Answers: pick (O)",
+                        (Replying::OwnWords, false) => "Answers: own words (O)",
+                        (Replying::OwnWords, true) => "Answers: own words, loading… (O)",
+                    };
+                    controls.spawn(widget::button(fonts, replying, Request::ToggleReplying));
                     let language = view.language.as_deref().unwrap_or("all");
                     controls.spawn(widget::button(
                         fonts,
@@ -336,7 +354,7 @@ fn draw(
                 line.spawn((
                     widget::text(
                         fonts,
-                        "← → ↑ ↓ choose a call · Enter or click to play · Tab coach/exam · N your name · P your progress · 1 2 3 volume · M mute · coach mode shows feedback after each choice, exam mode only in the debrief",
+                        "← → ↑ ↓ choose a call · Enter or click to play · Tab coach/exam · O pick the printed answers or type your own words · N your name · P your progress · 1 2 3 volume · M mute · coach mode shows feedback after each choice, exam mode only in the debrief",
                         size::SMALL,
                         palette::MUTED,
                     ),

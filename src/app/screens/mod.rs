@@ -50,6 +50,18 @@ pub enum Request {
     Skip,
     /// Picks the offer with this number (1-based, as displayed).
     Pick(usize),
+    /// Types text into an own-words reply.
+    Type(String),
+    /// Erases the last character of an own-words reply.
+    Erase,
+    /// Sends an own-words reply to be understood.
+    Send,
+    /// Shows every answer beside an own-words reply, to pick one instead.
+    Reveal,
+    /// Takes the answer on show with this number (1-based) as the own-words reply's meaning.
+    Take(usize),
+    /// Switches between picking printed answers and typing replies in one's own words.
+    ToggleReplying,
     /// Asks to leave the call (a confirm follows).
     HangUp,
     /// Confirms leaving the call: it is abandoned.

@@ -6,8 +6,11 @@
 //! ([`Projection`]): a feeling no condition looks at, or a flag nobody tests
 //! any more, does not multiply the states. Values are computed once per
 //! state, successors first (strongly connected components in reverse
-//! topological order); inside a loop they are relaxed a bounded number of
-//! rounds, which is exact for loops that earn no points.
+//! topological order); inside a loop they are relaxed until they settle. A
+//! loop whose rounds add up to a gain (or a loss) in some total has no highest
+//! (or lowest) value there: going round once more always does better (or
+//! worse), so that bound is unbounded rather than what a few rounds happened
+//! to reach.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -22,8 +25,23 @@ use crate::scenario::{Dimension, Points, Weights};
 /// Most states explored before the analysis gives up (and the checker says so).
 pub const MAX_STATES: usize = 200_000;
 
-/// Most relaxation rounds inside one loop.
+/// Rounds of relaxation inside one loop after which a total that still moves, on a loop
+/// whose points both gain and lose, is taken to be unbounded: an exact answer could take
+/// as many rounds as the loop has states.
 const LOOP_ROUNDS: usize = 64;
+
+/// A highest total with no bound: a loop on the way gains in it each time round.
+const UNBOUNDED_ABOVE: i64 = i64::MAX;
+
+/// A lowest total with no bound: a loop on the way loses in it each time round.
+const UNBOUNDED_BELOW: i64 = i64::MIN;
+
+/// The bits naming the totals of a [`Value`] in a mask: each dimension's best and worst,
+/// the best weighted (with the clean one, which goes round the same loops) and the worst.
+const BEST: [u8; 3] = [1, 2, 4];
+const WORST: [u8; 3] = [8, 16, 32];
+const BEST_WEIGHTED: u8 = 64;
+const WORST_WEIGHTED: u8 = 128;
 
 /// Best and worst totals reachable from a state to the end of the call (wrap-up included).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +54,49 @@ struct Value {
     clean_weighted: Option<i64>,
     expert_move: Option<Move>,
     worst_move: Option<Move>,
+}
+
+impl Value {
+    /// The totals that differ between two values, as a mask.
+    fn moved(&self, other: &Value) -> u8 {
+        let mut mask = 0;
+        for d in 0..3 {
+            if self.best[d] != other.best[d] {
+                mask |= BEST[d];
+            }
+            if self.worst[d] != other.worst[d] {
+                mask |= WORST[d];
+            }
+        }
+        if self.best_weighted != other.best_weighted || self.clean_weighted != other.clean_weighted
+        {
+            mask |= BEST_WEIGHTED;
+        }
+        if self.worst_weighted != other.worst_weighted {
+            mask |= WORST_WEIGHTED;
+        }
+        mask
+    }
+
+    /// The value with the totals of a mask unbounded.
+    fn unbounded(mut self, mask: u8) -> Value {
+        for d in 0..3 {
+            if mask & BEST[d] != 0 {
+                self.best[d] = UNBOUNDED_ABOVE;
+            }
+            if mask & WORST[d] != 0 {
+                self.worst[d] = UNBOUNDED_BELOW;
+            }
+        }
+        if mask & BEST_WEIGHTED != 0 {
+            self.best_weighted = UNBOUNDED_ABOVE;
+            self.clean_weighted = self.clean_weighted.map(|_| UNBOUNDED_ABOVE);
+        }
+        if mask & WORST_WEIGHTED != 0 {
+            self.worst_weighted = UNBOUNDED_BELOW;
+        }
+        self
+    }
 }
 
 /// One transition of the state graph.
@@ -202,20 +263,7 @@ impl Analysis {
                     .any(|&s| self.edges_of(s as usize).iter().any(|e| e.target == s));
             self.looping.push(looping);
             if looping {
-                for _ in 0..members.len().min(LOOP_ROUNDS) + 1 {
-                    let mut changed = false;
-                    for &s in members {
-                        let s = s as usize;
-                        let value = self.value_of(book, s, &weights);
-                        if value != self.values[s] {
-                            self.values[s] = value;
-                            changed = true;
-                        }
-                    }
-                    if !changed {
-                        break;
-                    }
-                }
+                self.relax(book, members, &weights);
             } else {
                 // One state whose successors all have their values already.
                 for &s in members {
@@ -235,6 +283,56 @@ impl Analysis {
                         })
                 };
             }
+        }
+    }
+
+    /// Values the states of one loop. Relaxing them round after round is Bellman–Ford: a
+    /// total that settles is exact, one that still moves after as many rounds as the loop
+    /// has states (at most [`LOOP_ROUNDS`]) goes round a loop that adds up to a gain (or a
+    /// loss) in it, so it is unbounded.
+    fn relax(&mut self, book: &Playbook, members: &[u32], weights: &Weights) {
+        let component = self.component[members[0] as usize];
+        // Totals the loop's own moves push outward (a gain raises a best, a loss lowers a
+        // worst) and inward.
+        let (mut outward, mut inward) = (0u8, 0u8);
+        for &s in members {
+            for edge in self.edges_of(s as usize) {
+                if self.component[edge.target as usize] == component {
+                    let (out, back) = pushes(edge.points, weights);
+                    outward |= out;
+                    inward |= back;
+                }
+            }
+        }
+        // Every move of a loop lies on a round of it: pushed only outward, a total grows
+        // each time round; never pushed outward, it settles.
+        let mut unbounded = outward & !inward;
+        let mut undecided = outward & inward;
+        let settled_by = members.len().min(LOOP_ROUNDS);
+        let mut round = 0;
+        loop {
+            let (mut changed, mut moved) = (false, 0u8);
+            for &s in members {
+                let s = s as usize;
+                let value = self
+                    .value_of(book, s, weights)
+                    .map(|v| v.unbounded(unbounded));
+                if value != self.values[s] {
+                    if let (Some(old), Some(new)) = (&self.values[s], &value) {
+                        moved |= old.moved(new);
+                    }
+                    self.values[s] = value;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+            if round >= settled_by {
+                unbounded |= moved & undecided;
+                undecided &= !moved;
+            }
+            round += 1;
         }
     }
 
@@ -261,11 +359,11 @@ impl Analysis {
             };
             let gained = dims(edge.points);
             let weighted = edge.points.weighted(weights);
-            let best: [i64; 3] = std::array::from_fn(|d| gained[d] + next.best[d]);
-            let worst: [i64; 3] = std::array::from_fn(|d| gained[d] + next.worst[d]);
-            let best_weighted = weighted + next.best_weighted;
-            let worst_weighted = weighted + next.worst_weighted;
-            let clean_weighted = next.clean_weighted.map(|c| c + weighted);
+            let best: [i64; 3] = std::array::from_fn(|d| plus(next.best[d], gained[d]));
+            let worst: [i64; 3] = std::array::from_fn(|d| plus(next.worst[d], gained[d]));
+            let best_weighted = plus(next.best_weighted, weighted);
+            let worst_weighted = plus(next.worst_weighted, weighted);
+            let clean_weighted = next.clean_weighted.map(|c| plus(c, weighted));
             let Some(current) = &mut result else {
                 result = Some(Value {
                     best,
@@ -359,7 +457,7 @@ impl Analysis {
             let free = self.edges_of(s).iter().any(|edge| {
                 edge.mv == Move::Silence
                     && clean(edge.target as usize)
-                        .is_some_and(|after| after + edge.points.weighted(weights) >= best)
+                        .is_some_and(|after| plus(after, edge.points.weighted(weights)) >= best)
             });
             if free {
                 nodes.push(n);
@@ -380,7 +478,8 @@ impl Analysis {
         self.values[self.find(state)?].and_then(|v| v.worst_move)
     }
 
-    /// The highest points reachable in each dimension over a whole call.
+    /// The highest points reachable in each dimension over a whole call; [`i32::MAX`] where a
+    /// loop gains in that dimension each time round.
     pub fn max_points(&self) -> Points {
         self.values
             .first()
@@ -389,7 +488,8 @@ impl Analysis {
             .map_or(Points::default(), |v| points_of(v.best))
     }
 
-    /// The lowest points reachable in each dimension over a whole call.
+    /// The lowest points reachable in each dimension over a whole call; [`i32::MIN`] where a
+    /// loop loses in that dimension each time round.
     pub fn min_points(&self) -> Points {
         self.values
             .first()
@@ -484,6 +584,44 @@ impl Analysis {
         }
         (path, state)
     }
+}
+
+/// A bound the analysis gives (points or weighted), or `None` where a loop leaves it
+/// unbounded ([`Analysis::max_points`] and [`Analysis::min_points`] give those as
+/// [`i32::MAX`] and [`i32::MIN`]).
+pub fn finite(bound: i64) -> Option<i64> {
+    (i64::from(i32::MIN) < bound && bound < i64::from(i32::MAX)).then_some(bound)
+}
+
+/// A total after a move's points: an unbounded total stays unbounded.
+fn plus(total: i64, gained: i64) -> i64 {
+    if total == UNBOUNDED_ABOVE || total == UNBOUNDED_BELOW {
+        total
+    } else {
+        total + gained
+    }
+}
+
+/// The totals a move's points push outward (a gain raises a best, a loss lowers a worst)
+/// and inward, as masks.
+fn pushes(points: Points, weights: &Weights) -> (u8, u8) {
+    let (mut outward, mut inward) = (0, 0);
+    let mut push = |gained: i64, best: u8, worst: u8| match gained.signum() {
+        1 => {
+            outward |= best;
+            inward |= worst;
+        }
+        -1 => {
+            outward |= worst;
+            inward |= best;
+        }
+        _ => {}
+    };
+    for (d, gained) in dims(points).into_iter().enumerate() {
+        push(gained, BEST[d], WORST[d]);
+    }
+    push(points.weighted(weights), BEST_WEIGHTED, WORST_WEIGHTED);
+    (outward, inward)
 }
 
 fn dims(points: Points) -> [i64; 3] {

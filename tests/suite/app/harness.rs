@@ -7,7 +7,7 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use frontline::app::{Catalog, CurrentCall, Notice, Options, Screen, headless, recorded_name};
-use frontline::engine::{Answer, Mode, Phase, Session, Stage};
+use frontline::engine::{Answer, Decision, Mode, Phase, Session, Stage};
 use frontline::records::{self, Filter, Record, ScenarioRef, Store};
 
 use crate::support::project;
@@ -117,6 +117,28 @@ pub fn digit(n: usize) -> KeyCode {
     ][n - 1]
 }
 
+/// Lets the customer finish speaking at once (Space), if they are still speaking: once every
+/// line is said by itself, Space would mean something else.
+pub fn skip_speech(app: &mut App) {
+    if stage(app) == Stage::Speaking {
+        press(app, KeyCode::Space);
+    }
+}
+
+/// The decisions of a call played in the app, each checked to be timed, without their times:
+/// the rest is what the core records for the same answers.
+pub fn untimed(decisions: &[Decision]) -> Vec<Decision> {
+    decisions
+        .iter()
+        .cloned()
+        .map(|mut d| {
+            assert!(d.elapsed_ms.is_some(), "the app times every decision");
+            d.elapsed_ms = None;
+            d
+        })
+        .collect()
+}
+
 pub fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
@@ -188,8 +210,7 @@ pub fn play_in(
     let played = call_session(app);
     let mut core = Session::new(played.prepared().clone(), played.seed(), Mode::Coach);
     for _ in 0..50 {
-        // Space lets the customer finish speaking at once.
-        press(app, KeyCode::Space);
+        skip_speech(app);
         seen(texts(app));
         let call = app.world().resource::<CurrentCall>();
         assert_eq!(

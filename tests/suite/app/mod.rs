@@ -6,6 +6,7 @@ mod harness;
 mod language;
 mod leaving_a_call;
 mod library_cards;
+mod own_words;
 mod playing_a_call;
 mod progress;
 mod recording_calls;

@@ -188,7 +188,10 @@ fn csv_export_has_one_row_per_call_or_decision_with_formulas_neutralised() {
             "empathy",
             "accuracy",
             "resolution",
-            "elapsed_ms"
+            "elapsed_ms",
+            "typed",
+            "match_score",
+            "match"
         ])
     );
     let step = &history[0]["decisions"][1];
@@ -209,6 +212,9 @@ fn csv_export_has_one_row_per_call_or_decision_with_formulas_neutralised() {
             "0",
             "0",
             "0",
+            "",
+            "",
+            "",
             ""
         ])
     );

@@ -12,4 +12,5 @@ mod killed_writer;
 mod lrs;
 mod old_schema;
 mod replay;
+mod typed_words;
 mod xapi;
