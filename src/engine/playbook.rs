@@ -197,11 +197,11 @@ pub struct Playbook {
     start: usize,
     pub(in crate::engine) edges: Vec<Vec<Edge>>,
     pub(in crate::engine) silences: Vec<Option<Edge>>,
-    say_if: Vec<Vec<Guard>>,
+    pub(in crate::engine) say_if: Vec<Vec<Guard>>,
     pub(in crate::engine) unless: Vec<u64>,
     pub(in crate::engine) hang_up: Option<(u8, usize)>,
     pub(in crate::engine) wrap_up: Vec<Vec<Option<Guard>>>,
-    closings: Vec<Vec<Guard>>,
+    pub(in crate::engine) closings: Vec<Vec<Guard>>,
 }
 
 impl Playbook {

@@ -2,15 +2,16 @@
 //!
 //! Which `say_if` speaks, and the mood it is spoken in, depend on the way the call went. The
 //! analysis merges states whose mood no rule reads any more (its projection), which keeps it
-//! small but loses the mood a line is heard in; so the lines are found on the call's own
-//! states (node, flags, whole mood), walked with the one rule of the call
+//! small but loses the mood a line is heard in; so the lines are found on the call's states
+//! projected by [`Projection::of_voices`] (which keeps, besides what the rules read, what the
+//! `say_if` conditions and the delivery read), walked with the one rule of the call
 //! ([`Playbook::successors`]) and the one rule of which lines speak
 //! ([`Playbook::line_source`], [`Playbook::closing_source`]).
 
 use std::collections::{BTreeSet, HashSet};
 
 use super::{Delivery, spoken};
-use crate::engine::analysis::MAX_STATES;
+use crate::engine::analysis::{MAX_STATES, Projection};
 use crate::engine::{Place, Playbook, Prepared};
 use crate::scenario::Scenario;
 
@@ -119,8 +120,10 @@ fn written(scenario: &Scenario, said: Said) -> Vec<(String, &str, Delivery)> {
 
 /// Every place that speaks, with each delivery, over the states the call can really be in.
 fn said(book: &Playbook) -> BTreeSet<Said> {
+    // Only what can still change the words or their delivery is kept of each state.
+    let projection = Projection::of_voices(book);
     let mut said = BTreeSet::new();
-    let first = book.initial();
+    let first = projection.relevant(&book.initial());
     let mut seen = HashSet::from([first.key()]);
     let mut stack = vec![first];
     while let Some(state) = stack.pop() {
@@ -130,6 +133,7 @@ fn said(book: &Playbook) -> BTreeSet<Said> {
             Place::Ending(e) => Said::Ending(e, book.closing_source(e, &state), delivery),
         });
         for (_, next, _) in book.successors(&state) {
+            let next = projection.relevant(&next);
             if seen.len() < MAX_STATES && seen.insert(next.key()) {
                 stack.push(next);
             }
