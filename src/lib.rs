@@ -9,6 +9,7 @@
 
 #[cfg(feature = "app")]
 pub mod app;
+pub mod centre;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;

@@ -4,6 +4,8 @@
 #[cfg(feature = "app")]
 #[path = "suite/app/mod.rs"]
 mod app;
+#[path = "suite/centre/mod.rs"]
+mod centre;
 #[path = "suite/checks.rs"]
 mod checks;
 #[path = "suite/choices_too_close.rs"]

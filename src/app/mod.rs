@@ -9,7 +9,9 @@ mod catalog;
 mod demo;
 mod own_words;
 mod records;
+mod scale;
 mod screens;
+mod sending;
 mod settings;
 mod theme;
 mod voice;
@@ -27,11 +29,13 @@ pub use catalog::{Card, Catalog, ScenarioFile};
 pub use demo::{DemoArgs, DemoError, run as demo};
 pub use own_words::{OwnWords, Replying, Understanding};
 pub use records::{Notice, Records, Standings, recorded_name};
+pub use scale::TextScale;
 pub use screens::call::{CurrentCall, Line, Pace};
 pub use screens::debrief::Debrief;
 pub use screens::library::Trainee;
 pub use screens::progress::Progress;
 pub use screens::{CallFinished, Request, Screen};
+pub use sending::Sending;
 
 /// Where the app finds its library and assets, and how the first call is seeded.
 #[derive(Resource, Debug, Clone, Default)]
@@ -215,7 +219,9 @@ fn shell(app: &mut App) {
         catalog::plugin,
         screens::plugin,
         records::plugin,
+        sending::plugin,
         settings::plugin,
         own_words::plugin,
+        scale::plugin,
     ));
 }

@@ -18,6 +18,7 @@ use super::{CallFinished, Request, Screen, digit};
 use crate::app::audio::{Heard, Sound};
 use crate::app::catalog::Catalog;
 use crate::app::own_words::{OwnWords, Replying, Understanding};
+use crate::app::scale::ctrl_held;
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::voice::speak;
 use crate::app::widget::{self, WheelScroll};
@@ -211,7 +212,11 @@ fn keys(
     mut requests: MessageWriter<Request>,
 ) {
     if call.is_typing() {
-        typing(typed.read(), &mut call, &mut requests);
+        // Ctrl with a key resizes the screen (crate::app::scale): it types nothing.
+        if !ctrl_held(&keys) {
+            typing(typed.read(), &mut call, &mut requests);
+        }
+        typed.clear();
         return;
     }
     typed.clear();

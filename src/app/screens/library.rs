@@ -10,6 +10,7 @@ use crate::app::audio::Track;
 use crate::app::catalog::{Card, Catalog};
 use crate::app::own_words::{Replying, Understanding};
 use crate::app::records::{Standings, recorded_name};
+use crate::app::scale::ctrl_held;
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, Action, Rest};
 use crate::app::{Animating, AppSystems, Volumes, widget::WheelScroll};
@@ -145,6 +146,11 @@ fn keys(
     mut requests: MessageWriter<Request>,
 ) {
     if trainee.editing {
+        // Ctrl with a key resizes the screen (crate::app::scale): it types nothing.
+        if ctrl_held(&keys) {
+            typed.clear();
+            return;
+        }
         for input in typed.read() {
             if !input.state.is_pressed() {
                 continue;
@@ -354,7 +360,7 @@ fn draw(
                 line.spawn((
                     widget::text(
                         fonts,
-                        "← → ↑ ↓ choose a call · Enter or click to play · Tab coach/exam · O pick the printed answers or type your own words · N your name · P your progress · 1 2 3 volume · M mute · coach mode shows feedback after each choice, exam mode only in the debrief",
+                        "← → ↑ ↓ choose a call · Enter or click to play · Tab coach/exam · O pick the printed answers or type your own words · N your name · P your progress · 1 2 3 volume · M mute · Ctrl + Ctrl − text size · coach mode shows feedback after each choice, exam mode only in the debrief",
                         size::SMALL,
                         palette::MUTED,
                     ),

@@ -10,5 +10,7 @@ mod own_words;
 mod playing_a_call;
 mod progress;
 mod recording_calls;
+mod sending;
+mod text_scale;
 mod voices;
 mod volumes;
