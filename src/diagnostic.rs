@@ -104,6 +104,12 @@ pub enum Code {
     UnknownGroup,
     /// A date that is not written as 2026-03-15.
     BadDate,
+    /// A customer line whose voice file is not rendered (in a scenario whose voices folder exists).
+    VoiceMissing,
+    /// A file in a scenario's voices folder that no line names any more.
+    VoiceStale,
+    /// A `customer.voice` that names no voice the renderer knows.
+    UnknownVoice,
 }
 
 impl Code {

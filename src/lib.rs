@@ -20,4 +20,5 @@ pub mod matcher;
 pub mod paths;
 pub mod records;
 pub mod scenario;
+pub mod voice;
 pub mod words;

@@ -44,3 +44,9 @@ mod terminal_language;
 mod timers;
 #[path = "suite/variants.rs"]
 mod variants;
+#[path = "suite/voice_checks.rs"]
+mod voice_checks;
+#[path = "suite/voice_command.rs"]
+mod voice_command;
+#[path = "suite/voice_lines.rs"]
+mod voice_lines;

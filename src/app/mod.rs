@@ -15,6 +15,7 @@ mod screens;
 mod sending;
 mod settings;
 mod theme;
+mod voice;
 mod widget;
 
 use std::path::PathBuf;
@@ -25,7 +26,7 @@ use bevy::state::app::StatesPlugin;
 use bevy::winit::WinitSettings;
 
 pub use assigned::{Assignments, Mine};
-pub use audio::{Track, Volumes};
+pub use audio::{Heard, Sound, Track, Volumes, voice_clip};
 pub use catalog::{Card, Catalog, ScenarioFile};
 pub use demo::{DemoArgs, DemoError, run as demo};
 pub use own_words::{OwnWords, Replying, Understanding};

@@ -9,6 +9,7 @@ pub mod matching;
 pub mod play;
 pub mod records;
 pub mod team;
+pub mod voice;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -107,6 +108,8 @@ pub enum Command {
     Team(team::TeamArgs),
     /// The assignments of a folder, checked, with each trainee's status and the completion.
     Assignments(assignments::AssignmentsArgs),
+    /// Every customer line and the voice file that speaks it; render the missing, prune the stale.
+    Voice(voice::VoiceArgs),
 }
 
 /// Text for people, JSON for scripts.
@@ -185,6 +188,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Export(args) => records::export(args, out),
         Command::Team(args) => team::run(args, out),
         Command::Assignments(args) => assignments::run(args, out),
+        Command::Voice(args) => voice::run(args, out),
     }
 }
 

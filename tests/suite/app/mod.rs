@@ -14,4 +14,5 @@ mod recording_calls;
 mod sending;
 mod text_scale;
 mod trainer;
+mod voices;
 mod volumes;
