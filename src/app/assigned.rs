@@ -37,6 +37,13 @@ pub struct Assignments {
     pub mine: Vec<Mine>,
 }
 
+impl Assignments {
+    /// Every assignment of the folder, for the trainer's view of completion.
+    pub fn all(&self) -> &[Assigned] {
+        &self.all
+    }
+}
+
 /// The folder of assignments: beside the first library folder.
 fn folder(options: &Options) -> Option<PathBuf> {
     let library = options.libraries.first()?;

@@ -93,6 +93,14 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order completion is told.
+    pub const ALL: [Status; 4] = [
+        Status::Passed,
+        Status::Failed,
+        Status::ToDo,
+        Status::Overdue,
+    ];
+
     /// The status in plain words.
     pub fn name(self) -> &'static str {
         match self {

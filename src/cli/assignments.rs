@@ -38,14 +38,6 @@ pub fn default_folder() -> Option<PathBuf> {
     paths::scenarios_dir().and_then(|dir| dir.parent().map(|parent| parent.join("assignments")))
 }
 
-/// Each status, in the order completion is told.
-const STATUSES: [Status; 4] = [
-    Status::Passed,
-    Status::Failed,
-    Status::ToDo,
-    Status::Overdue,
-];
-
 /// Runs `frontline assignments`.
 pub fn run(args: AssignmentsArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let folder = args
@@ -138,7 +130,7 @@ fn text(shown: &[&Assigned], statuses: &dyn Fn(&Assigned) -> Vec<(String, Status
     let mut text = String::new();
     for a in shown {
         let statuses = statuses(a);
-        let completion: Vec<String> = STATUSES
+        let completion: Vec<String> = Status::ALL
             .iter()
             .map(|s| (s, statuses.iter().filter(|(_, x)| x == s).count()))
             .filter(|(_, n)| *n > 0)

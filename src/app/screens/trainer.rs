@@ -10,10 +10,12 @@ use std::thread::JoinHandle;
 use bevy::prelude::*;
 
 use super::{Request, Screen};
+use crate::app::Assignments;
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, WheelScroll};
 use crate::app::{AppSystems, Options};
-use crate::centre::{Gathered, Scope, Team, gather, team};
+use crate::centre::{Gathered, Scope, Status, Team, gather, team};
+use crate::records::now_ms;
 
 /// How far ↑ and ↓ scroll the screen, in logical pixels.
 const SCROLL_STEP: f32 = 48.0;
@@ -24,6 +26,9 @@ pub struct TeamView {
     loading: Option<JoinHandle<Result<Gathered, String>>>,
     /// The view and where its calls came from, or what went wrong.
     pub shown: Option<Result<(Team, String), String>>,
+    /// Each assignment's name and how many of its trainees stand where, in the order of
+    /// [`Status::ALL`].
+    pub completion: Vec<(String, [usize; 4])>,
 }
 
 /// The screen's scrolling body.
@@ -66,8 +71,8 @@ fn read(mut view: ResMut<TeamView>, options: Res<Options>) {
     view.loading = Some(std::thread::spawn(move || gather(dir.as_deref())));
 }
 
-/// Takes the calls once read.
-fn receive(mut view: ResMut<TeamView>) {
+/// Takes the calls once read, and tells each assignment's completion from them.
+fn receive(mut view: ResMut<TeamView>, assignments: Res<Assignments>) {
     if !view.loading.as_ref().is_some_and(JoinHandle::is_finished) {
         return;
     }
@@ -79,6 +84,21 @@ fn receive(mut view: ResMut<TeamView>) {
             for why in &gathered.left_out {
                 warn!("left out of the team's view: {why}");
             }
+            let now = now_ms();
+            view.completion = assignments
+                .all()
+                .iter()
+                .map(|a| {
+                    let mut counts = [0; 4];
+                    for trainee in &a.trainees {
+                        let status = a.status(trainee, &gathered.attempts, now);
+                        if let Some(i) = Status::ALL.iter().position(|s| *s == status) {
+                            counts[i] += 1;
+                        }
+                    }
+                    (a.assignment.name.clone(), counts)
+                })
+                .collect();
             Ok((team(&gathered.attempts, &Scope::default()), gathered.from))
         }
         Ok(Err(why)) => Err(why),
@@ -169,7 +189,10 @@ fn draw(
                     palette::BAD,
                 ));
             }
-            Some(Ok((team, from))) => draw_team(body, fonts, team, from),
+            Some(Ok((team, from))) => {
+                draw_team(body, fonts, team, from);
+                draw_completion(body, fonts, &view.completion);
+            }
         });
 }
 
@@ -270,4 +293,36 @@ fn draw_team(body: &mut ChildSpawnerCommands, fonts: &Fonts, team: &Team, from: 
             }
         });
     }
+}
+
+/// How far the team is with each assignment.
+fn draw_completion(
+    body: &mut ChildSpawnerCommands,
+    fonts: &Fonts,
+    completion: &[(String, [usize; 4])],
+) {
+    if completion.is_empty() {
+        return;
+    }
+    body.spawn(widget::panel()).with_children(|panel| {
+        panel.spawn(widget::text(
+            fonts,
+            "ASSIGNMENTS — how many trainees stand where",
+            size::SMALL,
+            palette::MUTED,
+        ));
+        for (name, counts) in completion {
+            let counted: Vec<String> = Status::ALL
+                .iter()
+                .zip(counts)
+                .map(|(status, n)| format!("{n} {}", status.name()))
+                .collect();
+            panel.spawn(widget::text(
+                fonts,
+                format!("{name}: {}", counted.join(" · ")),
+                size::BODY,
+                palette::TEXT,
+            ));
+        }
+    });
 }

@@ -2,7 +2,7 @@
 //! where the trainee stands, from their own calls.
 
 use bevy::prelude::*;
-use frontline::app::{Assignments, Mine};
+use frontline::app::{Assignments, Mine, Screen, TeamView};
 use frontline::centre::Status;
 use frontline::engine::{Mode, Session};
 use frontline::records::{CallRecord, ScenarioRef, Store};
@@ -100,4 +100,22 @@ fn the_library_shows_the_trainees_assignments_with_where_they_stand() {
         !w.resource::<Assignments>().mine.is_empty()
     });
     assert_eq!(mine(&app), [("Week 1: bills".to_owned(), Status::Passed)]);
+
+    // The trainer's screen tells each assignment's completion over the team.
+    press(&mut app, KeyCode::KeyG);
+    step_until_on(&mut app, "G opens the trainer's screen", Screen::Trainer);
+    step_until(&mut app, "the team's calls are read", |w| {
+        w.resource::<TeamView>().shown.is_some()
+    });
+    assert_eq!(
+        app.world().resource::<TeamView>().completion,
+        [("Week 1: bills".to_owned(), [1, 0, 0, 0])],
+        "Ana passed: 1 passed, 0 failed, 0 to do, 0 overdue"
+    );
+    app.update();
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "Week 1: bills: 1 passed · 0 failed · 0 to do · 0 overdue")
+    );
 }
