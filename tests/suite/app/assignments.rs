@@ -4,8 +4,7 @@
 use bevy::prelude::*;
 use frontline::app::{Assignments, Mine, Screen, TeamView};
 use frontline::centre::Status;
-use frontline::engine::{Mode, Session};
-use frontline::records::{CallRecord, ScenarioRef, Store};
+use frontline::records::Store;
 
 use super::harness::*;
 use crate::support::project;
@@ -29,21 +28,6 @@ fn centre_folder() -> tempfile::TempDir {
     )
     .expect("written");
     root
-}
-
-/// An exam call of the example by Ana, answered by the expert.
-fn passing_call_by_ana() -> CallRecord {
-    let library = frontline::library::Library::load(&[project("docs/example.ron")], None)
-        .expect("the example loads");
-    let entry = &library.entries[0];
-    let prepared = entry.prepared.clone().expect("the example plays");
-    let mut session = Session::new(prepared, 7, Mode::Exam);
-    while let Some(answer) = session.expert_answer() {
-        session.answer(answer).expect("the answer fits");
-    }
-    let scenario = ScenarioRef::new(session.prepared().scenario(), &entry.path, &entry.hash);
-    let at = std::time::SystemTime::now();
-    CallRecord::of(&session, "Ana", scenario, at, at)
 }
 
 fn mine(app: &App) -> Vec<(String, Status)> {
@@ -91,7 +75,7 @@ fn the_library_shows_the_trainees_assignments_with_where_they_stand() {
 
     Store::open(records.path())
         .expect("the store opens")
-        .save(&passing_call_by_ana())
+        .save(&example_call("Ana", true, std::time::SystemTime::now()))
         .expect("the call is saved");
     let mut app = app_recording_in(&lib, records.path(), 7);
     step_until(&mut app, "the library loads", library_loaded);

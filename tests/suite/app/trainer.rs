@@ -4,32 +4,9 @@
 use bevy::prelude::*;
 use frontline::app::{Screen, TeamView};
 use frontline::centre::{Scope, from_records, team};
-use frontline::engine::{Mode, Session};
-use frontline::records::{CallRecord, Filter, ScenarioRef, Store};
+use frontline::records::{Filter, Store};
 
 use super::harness::*;
-use crate::support::project;
-
-/// A call of the example by `trainee`, answered by the expert or by the worst answers.
-fn call_by(trainee: &str, expert: bool, ended: u64) -> CallRecord {
-    let library = frontline::library::Library::load(&[project("docs/example.ron")], None)
-        .expect("the example loads");
-    let entry = &library.entries[0];
-    let prepared = entry.prepared.clone().expect("the example plays");
-    let mut session = Session::new(prepared, 7, Mode::Exam);
-    loop {
-        let answer = if expert {
-            session.expert_answer()
-        } else {
-            session.worst_answer()
-        };
-        let Some(answer) = answer else { break };
-        session.answer(answer).expect("the answer fits");
-    }
-    let scenario = ScenarioRef::new(session.prepared().scenario(), &entry.path, &entry.hash);
-    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(ended);
-    CallRecord::of(&session, trainee, scenario, at, at)
-}
 
 #[test]
 fn g_on_the_library_shows_the_teams_view_with_where_it_goes_wrong_and_esc_goes_back() {
@@ -43,7 +20,11 @@ fn g_on_the_library_shows_the_teams_view_with_where_it_goes_wrong_and_esc_goes_b
             ("Bo", true, 1_700_000_200),
         ] {
             store
-                .save(&call_by(trainee, expert, ended))
+                .save(&example_call(
+                    trainee,
+                    expert,
+                    std::time::UNIX_EPOCH + std::time::Duration::from_secs(ended),
+                ))
                 .expect("the call is saved");
         }
     }
