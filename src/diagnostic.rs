@@ -98,6 +98,18 @@ pub enum Code {
     /// Two choices of a node so close in meaning that a reply in one's own words cannot
     /// tell them apart.
     ChoicesTooClose,
+    /// An assignment names a scenario the library does not hold.
+    UnknownScenario,
+    /// An assignment names a group the groups file does not define.
+    UnknownGroup,
+    /// A date that is not written as 2026-03-15.
+    BadDate,
+    /// A customer line whose voice file is not rendered (in a scenario whose voices folder exists).
+    VoiceMissing,
+    /// A file in a scenario's voices folder that no line names any more.
+    VoiceStale,
+    /// A `customer.voice` that names no voice the renderer knows.
+    UnknownVoice,
 }
 
 impl Code {

@@ -9,6 +9,7 @@
 
 #[cfg(feature = "app")]
 pub mod app;
+pub mod centre;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
@@ -19,4 +20,5 @@ pub mod matcher;
 pub mod paths;
 pub mod records;
 pub mod scenario;
+pub mod voice;
 pub mod words;

@@ -4,6 +4,8 @@
 #[cfg(feature = "app")]
 #[path = "suite/app/mod.rs"]
 mod app;
+#[path = "suite/centre/mod.rs"]
+mod centre;
 #[path = "suite/checks.rs"]
 mod checks;
 #[path = "suite/choices_too_close.rs"]
@@ -45,6 +47,12 @@ mod terminal_language;
 mod timers;
 #[path = "suite/variants.rs"]
 mod variants;
+#[path = "suite/voice_checks.rs"]
+mod voice_checks;
+#[path = "suite/voice_command.rs"]
+mod voice_command;
+#[path = "suite/voice_lines.rs"]
+mod voice_lines;
 #[cfg(unix)]
 #[path = "suite/windows.rs"]
 mod windows;

@@ -1,12 +1,13 @@
 //! Sound through kira, used directly: a mixer with voice, effects and ambience
-//! tracks, the built-in cues synthesised at startup, scenario sound files, a
-//! mute key. With no audio device the app runs silent on kira's mock backend
+//! tracks, the built-in cues synthesised at startup, scenario sound files, the
+//! customer's voice (one line's file at a time, loaded as it is said), a mute key. With no audio device the app runs silent on kira's mock backend
 //! and says so on screen.
 
 use std::collections::HashMap;
 use std::f32::consts::TAU;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use bevy::prelude::*;
 use kira::backend::mock::MockBackend;
@@ -21,6 +22,7 @@ use super::screens::library::Trainee;
 use super::theme::{Fonts, palette, size, space};
 use super::widget;
 use crate::scenario::{AssetRoots, BuiltinCue, Cue, Sound as Found};
+use crate::voice::Request;
 
 /// What the call asks the speakers for.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
@@ -36,8 +38,35 @@ pub enum Sound {
     Ring,
     /// The call-center room, until [`Sound::Quiet`].
     Ambience,
-    /// Stops the ring and the ambience.
+    /// Stops the ring, the ambience and the voice.
     Quiet,
+    /// A customer line's voice file, in place of the line being said; a file that is not
+    /// there leaves the line as text.
+    Line {
+        /// The file and the delivery.
+        request: Request,
+        /// The scenario file, to find the voices folder beside it.
+        scenario: PathBuf,
+    },
+    /// Stops the line being said (the trainee skipped ahead).
+    Hush,
+}
+
+/// How long the line the speakers just started takes to say, for the call to keep in step.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
+pub struct Heard(pub Option<Duration>);
+
+/// A line's voice, loaded from its file as it is said; `None` (text only) when the file is
+/// missing, unreadable or outside the scenario's folders.
+pub fn voice_clip(
+    request: &Request,
+    scenario: &Path,
+    roots: &AssetRoots,
+) -> Option<StaticSoundData> {
+    let path = request.locate(scenario, roots).ok()?;
+    StaticSoundData::from_file(&path)
+        .inspect_err(|error| info!("the voice {} does not play: {error}", path.display()))
+        .ok()
 }
 
 /// A track of the mix, which the trainee turns up or down on the library.
@@ -98,6 +127,8 @@ struct Speakers {
     room: TrackHandle,
     clips: HashMap<String, StaticSoundData>,
     looping: Vec<StaticSoundHandle>,
+    /// The customer's line being said, stopped by the next one or by Space.
+    speaking: Option<StaticSoundHandle>,
 }
 
 /// Steps of a track's volume above off.
@@ -183,6 +214,7 @@ struct SoundNotice;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<AudioStatus>()
+        .init_resource::<Heard>()
         .add_systems(Startup, (connect, spawn_notice))
         .add_systems(
             Update,
@@ -247,6 +279,7 @@ fn open() -> Result<(Speakers, Option<String>), String> {
             room,
             clips,
             looping: Vec::new(),
+            speaking: None,
         },
         silent,
     ))
@@ -314,6 +347,7 @@ fn play(
     mut sounds: MessageReader<Sound>,
     speakers: Option<NonSendMut<Speakers>>,
     options: Res<Options>,
+    mut heard: ResMut<Heard>,
 ) {
     let Some(mut speakers) = speakers else {
         sounds.clear();
@@ -358,8 +392,24 @@ fn play(
                 }
             }
             Sound::Quiet => {
-                for mut handle in speakers.looping.drain(..) {
+                let speaking = speakers.speaking.take();
+                for mut handle in speakers.looping.drain(..).chain(speaking) {
                     handle.stop(Tween::default());
+                }
+            }
+            Sound::Line { request, scenario } => {
+                if let Some(mut said) = speakers.speaking.take() {
+                    said.stop(Tween::default());
+                }
+                let roots = AssetRoots::of(scenario, &options.libraries, options.assets.clone());
+                if let Some(clip) = voice_clip(request, scenario, &roots) {
+                    heard.0 = Some(clip.duration());
+                    speakers.speaking = speakers.play(clip, Track::Voice);
+                }
+            }
+            Sound::Hush => {
+                if let Some(mut said) = speakers.speaking.take() {
+                    said.stop(Tween::default());
                 }
             }
         }

@@ -69,6 +69,35 @@ impl AssetLoader for ScenarioLoader {
     }
 }
 
+/// A sound file in a library folder (a cue, a line's voice): played from disk when it is
+/// needed, so loading the folder only notes it. Without a loader of its own, Bevy's folder
+/// loading gives up on the whole library at the first such file.
+#[derive(Asset, TypePath, Debug)]
+struct SoundFile;
+
+/// Notes a sound file without reading it.
+#[derive(TypePath)]
+struct SoundFileLoader;
+
+impl AssetLoader for SoundFileLoader {
+    type Asset = SoundFile;
+    type Settings = ();
+    type Error = std::io::Error;
+
+    async fn load(
+        &self,
+        _reader: &mut dyn Reader,
+        _settings: &(),
+        _context: &mut LoadContext<'_>,
+    ) -> Result<SoundFile, std::io::Error> {
+        Ok(SoundFile)
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["ogg", "wav"]
+    }
+}
+
 /// A card of the library: the file as last saved, and the last version that could be played.
 #[derive(Debug, Clone)]
 pub struct Card {
@@ -173,6 +202,8 @@ pub(super) fn plugin(app: &mut App) {
             libraries,
             assets: options.assets.clone(),
         })
+        .init_asset::<SoundFile>()
+        .register_asset_loader(SoundFileLoader)
         .init_resource::<Catalog>()
         .init_resource::<Folders>()
         .add_systems(Startup, load_folders)

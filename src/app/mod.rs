@@ -4,14 +4,18 @@
 //! library through Bevy's asset system, and every call recorded. Everything the trainee sees comes from
 //! a [`crate::engine::Session`]; nothing here walks the scenario graph.
 
+mod assigned;
 mod audio;
 mod catalog;
 mod demo;
 mod own_words;
 mod records;
+mod scale;
 mod screens;
+mod sending;
 mod settings;
 mod theme;
+mod voice;
 mod widget;
 
 use std::path::PathBuf;
@@ -21,16 +25,20 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::winit::WinitSettings;
 
-pub use audio::{Track, Volumes};
+pub use assigned::{Assignments, Mine};
+pub use audio::{Heard, Sound, Track, Volumes, voice_clip};
 pub use catalog::{Card, Catalog, ScenarioFile};
 pub use demo::{DemoArgs, DemoError, run as demo};
 pub use own_words::{OwnWords, Replying, Understanding};
 pub use records::{Notice, Records, Standings, recorded_name};
+pub use scale::TextScale;
 pub use screens::call::{CurrentCall, Line, Pace};
 pub use screens::debrief::Debrief;
 pub use screens::library::Trainee;
 pub use screens::progress::Progress;
+pub use screens::trainer::TeamView;
 pub use screens::{CallFinished, Request, Screen};
+pub use sending::Sending;
 
 /// Where the app finds its library and assets, and how the first call is seeded.
 #[derive(Resource, Debug, Clone, Default)]
@@ -216,7 +224,10 @@ fn shell(app: &mut App) {
         catalog::plugin,
         screens::plugin,
         records::plugin,
+        sending::plugin,
         settings::plugin,
         own_words::plugin,
+        scale::plugin,
+        assigned::plugin,
     ));
 }

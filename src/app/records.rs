@@ -217,6 +217,11 @@ impl Records {
         Ok(folder)
     }
 
+    /// How many calls have been written since the app started.
+    pub(crate) fn written(&self) -> u64 {
+        self.written
+    }
+
     /// The calls finished but not written yet.
     pub fn unsaved(&self) -> &[CallRecord] {
         &self.unsaved

@@ -1,6 +1,6 @@
 //! The trainee's settings that outlive a session of the app: the volumes of the voice, the
-//! effects and the room, and whether answers are picked or typed in one's own words, in
-//! `settings.json` beside the call records.
+//! effects and the room, whether answers are picked or typed in one's own words, and the
+//! size of the interface, in `settings.json` beside the call records.
 //!
 //! The file is read as the app starts, not while it is built. A missing file means the
 //! defaults; a file that cannot be read as settings is kept aside under another name, the
@@ -16,6 +16,7 @@ use super::Options;
 use super::audio::Volumes;
 use super::own_words::Replying;
 use super::records::Note;
+use super::scale::TextScale;
 use super::screens::Screen;
 use super::screens::library::Trainee;
 use crate::records::{now_ms, rfc3339};
@@ -31,6 +32,9 @@ struct Saved {
     /// How the trainee answers: picking printed answers, or in their own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     replying: Option<Replying>,
+    /// The size of the interface, in percent (see [`TextScale`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text_scale: Option<u16>,
 }
 
 /// Where the settings are: the records folder, as the app was given it.
@@ -45,7 +49,11 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Startup, load)
         .add_systems(
             Last,
-            save.run_if(resource_changed::<Volumes>.or_else(resource_changed::<Trainee>)),
+            save.run_if(
+                resource_changed::<Volumes>
+                    .or_else(resource_changed::<Trainee>)
+                    .or_else(resource_changed::<TextScale>),
+            ),
         );
 }
 
@@ -54,6 +62,7 @@ fn load(
     file: Res<SettingsFile>,
     mut volumes: ResMut<Volumes>,
     mut trainee: ResMut<Trainee>,
+    mut scale: ResMut<TextScale>,
     mut note: ResMut<Note>,
 ) {
     let Some(path) = &file.0 else {
@@ -75,6 +84,9 @@ fn load(
             }
             if let Some(replying) = saved.replying {
                 trainee.replying = replying;
+            }
+            if let Some(percent) = saved.text_scale {
+                *scale = TextScale::clamped(percent);
             }
         }
         Err(error) => note.0 = Some((Screen::Library, put_aside(path, &error))),
@@ -113,12 +125,14 @@ fn put_aside(path: &Path, error: &serde_json::Error) -> String {
 fn save(
     volumes: Res<Volumes>,
     trainee: Res<Trainee>,
+    scale: Res<TextScale>,
     file: Res<SettingsFile>,
     mut last: Local<Option<Saved>>,
 ) {
     let saved = Saved {
         volumes: Some(volumes.levels()),
         replying: Some(trainee.replying),
+        text_scale: Some(scale.0),
     };
     let Some(before) = last.replace(saved.clone()) else {
         return;

@@ -9,7 +9,8 @@
 //! - [`graph`]: what the analysis finds on the reachable states (unreachable
 //!   parts, dead ends, endless loops, the expert passing, naive players);
 //! - [`meaning`]: choices too close in meaning for own-words replies (run on request:
-//!   it needs the matcher's model and takes a few milliseconds a node).
+//!   it needs the matcher's model and takes a few milliseconds a node);
+//! - [`voices`]: the customer's lines without an up-to-date voice file, and stale files.
 //!
 //! Graph checks run on the states a call can really be in, so a choice hidden
 //! behind a flag nobody sets is seen as the trainee would meet it.
@@ -19,6 +20,7 @@ mod graph;
 mod meaning;
 mod placeholders;
 mod timers;
+mod voices;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -164,6 +166,7 @@ pub fn check(
         }
     };
     graph::check(&prepared, &mut checker);
+    voices::check(&prepared, &mut checker, path);
     let playable = !checker.out.iter().any(Diagnostic::is_error);
     (checker.out, playable.then_some(prepared))
 }

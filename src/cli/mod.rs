@@ -4,9 +4,12 @@
 //! scenario, a failed load), 2 bad usage. Errors go to stderr; results to
 //! stdout, as text or JSON.
 
+pub mod assignments;
 pub mod matching;
 pub mod play;
 pub mod records;
+pub mod team;
+pub mod voice;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -101,6 +104,12 @@ pub enum Command {
     Replay(records::ReplayArgs),
     /// Export the recorded calls as CSV or xAPI statements, or send them to a learning record store.
     Export(records::ExportArgs),
+    /// The trainer's view of the team: per trainee, per scenario, and where the team goes wrong.
+    Team(team::TeamArgs),
+    /// The assignments of a folder, checked, with each trainee's status and the completion.
+    Assignments(assignments::AssignmentsArgs),
+    /// Every customer line and the voice file that speaks it; render the missing, prune the stale.
+    Voice(voice::VoiceArgs),
 }
 
 /// Text for people, JSON for scripts.
@@ -177,6 +186,9 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::History(args) => records::history(args, out),
         Command::Replay(args) => records::replay(args, out),
         Command::Export(args) => records::export(args, out),
+        Command::Team(args) => team::run(args, out),
+        Command::Assignments(args) => assignments::run(args, out),
+        Command::Voice(args) => voice::run(args, out),
     }
 }
 

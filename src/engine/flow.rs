@@ -66,6 +66,9 @@ pub struct CallFlow {
     shown: usize,
     /// Time before the next entry appears.
     until_next: Duration,
+    /// Time the last line shown is still being said, once every line is on screen: the
+    /// offers wait for it.
+    heard: Duration,
     /// The keyboard cursor over the offers, 0-based.
     cursor: usize,
     /// The decision's time limit, once its offers are on screen.
@@ -114,6 +117,7 @@ impl CallFlow {
             left: false,
             shown: 0,
             until_next: Duration::ZERO,
+            heard: Duration::ZERO,
             cursor: 0,
             countdown: None,
             clock: Duration::ZERO,
@@ -136,7 +140,7 @@ impl CallFlow {
             Stage::Ringing
         } else if self.confirming {
             Stage::Confirming
-        } else if self.shown < self.session.transcript().len() {
+        } else if self.shown < self.session.transcript().len() || !self.heard.is_zero() {
             Stage::Speaking
         } else {
             match self.session.phase() {
@@ -172,7 +176,9 @@ impl CallFlow {
         match self.stage() {
             Stage::Ringing | Stage::Left => false,
             Stage::Speaking => true,
-            Stage::Confirming => self.shown < self.session.transcript().len(),
+            Stage::Confirming => {
+                self.shown < self.session.transcript().len() || !self.heard.is_zero()
+            }
             Stage::Choosing | Stage::WrapUp(_) | Stage::Ended => self.countdown.is_some(),
         }
     }
@@ -191,7 +197,19 @@ impl CallFlow {
         if self.stage() != Stage::Speaking {
             return Vec::new();
         }
+        self.heard = Duration::ZERO;
         self.reveal(self.session.transcript().len())
+    }
+
+    /// The line just shown is heard for `length` (its voice file's): the next entry, or the
+    /// offers and their timer, wait until it is said, so the transcript keeps in step with
+    /// the voice ([`CallFlow::skip`] stops waiting).
+    pub fn hold(&mut self, length: Duration) {
+        if self.shown < self.session.transcript().len() {
+            self.until_next = self.until_next.max(length);
+        } else if self.session.phase() != Phase::Ended {
+            self.heard = self.heard.max(length);
+        }
     }
 
     /// Moves the cursor down an offer (it stops at the last).
@@ -316,6 +334,12 @@ impl CallFlow {
                 .map_or(Duration::ZERO, reveal_delay);
             return cues;
         }
+        if !self.heard.is_zero() {
+            if !self.confirming {
+                self.heard = self.heard.saturating_sub(wall);
+            }
+            return Vec::new();
+        }
         if self.offered_at.is_none() && self.session.phase() != Phase::Ended {
             self.offered_at = Some(self.clock);
             self.countdown = self.session.time_limit().map(|seconds| Countdown {
@@ -357,6 +381,7 @@ impl CallFlow {
             self.sent_at = None;
             self.stood = Duration::ZERO;
             self.until_next = Duration::ZERO;
+            self.heard = Duration::ZERO;
         }
         taken
     }
@@ -496,6 +521,34 @@ mod tests {
         let result = call.session().result().expect("the call ended");
         assert_eq!(result.outcome, Outcome::Resolved);
         assert_eq!(result, core.result().expect("the core call ended"));
+    }
+
+    #[test]
+    fn a_line_held_for_its_voice_keeps_the_offers_and_their_timer_back_until_it_is_said() {
+        let mut call = ringing(9);
+        call.pick_up();
+        while call.shown() == 0 {
+            call.elapse(seconds(0.1), 1.0);
+        }
+        call.hold(seconds(5.0));
+        call.elapse(seconds(4.0), 1.0);
+        assert_eq!(call.stage(), Stage::Speaking, "still saying it after 4 s");
+        assert_eq!(call.time_left(), None, "no timer while the customer speaks");
+        call.elapse(seconds(1.0), 1.0);
+        call.elapse(Duration::ZERO, 1.0);
+        assert_eq!(call.stage(), Stage::Choosing, "said after 5 s");
+
+        let mut skipped = ringing(9);
+        skipped.pick_up();
+        skipped.skip();
+        skipped.hold(seconds(5.0));
+        assert_eq!(skipped.stage(), Stage::Speaking);
+        skipped.skip();
+        assert_eq!(
+            skipped.stage(),
+            Stage::Choosing,
+            "Space stops waiting for the voice"
+        );
     }
 
     #[test]

@@ -197,11 +197,11 @@ pub struct Playbook {
     start: usize,
     pub(in crate::engine) edges: Vec<Vec<Edge>>,
     pub(in crate::engine) silences: Vec<Option<Edge>>,
-    say_if: Vec<Vec<Guard>>,
+    pub(in crate::engine) say_if: Vec<Vec<Guard>>,
     pub(in crate::engine) unless: Vec<u64>,
     pub(in crate::engine) hang_up: Option<(u8, usize)>,
     pub(in crate::engine) wrap_up: Vec<Vec<Option<Guard>>>,
-    closings: Vec<Vec<Guard>>,
+    pub(in crate::engine) closings: Vec<Vec<Guard>>,
 }
 
 impl Playbook {
@@ -458,17 +458,34 @@ impl Playbook {
         unless == 0 || flags & unless != unless
     }
 
+    /// Which lines a node speaks in a state: the index of the first `say_if` whose condition
+    /// holds, or `None` for its `say`. The one rule [`Playbook::lines`] and the voices follow.
+    pub fn line_source(&self, node: usize, state: &State) -> Option<usize> {
+        self.say_if
+            .get(node)?
+            .iter()
+            .position(|test| self.holds(test, state))
+    }
+
     /// The line variants a node offers in a state, from `scenario` (this playbook's scenario,
     /// or one of its variants): the first matching `say_if`, else `say`.
     pub fn lines<'a>(&self, scenario: &'a Scenario, node: usize, state: &State) -> &'a [String] {
         let Some((_, written)) = scenario.nodes.at(node) else {
             return &[];
         };
-        self.say_if[node]
+        match self.line_source(node, state) {
+            Some(i) => written.say_if.get(i).map_or(&written.say, |s| &s.say),
+            None => &written.say,
+        }
+    }
+
+    /// Which closing line an ending reached in a state speaks: the index of the first
+    /// `say_if` whose condition holds, or `None` for its own `say`.
+    pub fn closing_source(&self, ending: usize, state: &State) -> Option<usize> {
+        self.closings
+            .get(ending)?
             .iter()
-            .zip(&written.say_if)
-            .find(|(test, _)| self.holds(test, state))
-            .map_or(&written.say, |(_, s)| &s.say)
+            .position(|test| self.holds(test, state))
     }
 
     /// The closing line and the debrief's sentence of an ending reached in this state, from
@@ -483,16 +500,16 @@ impl Playbook {
         let (_, written) = scenario.endings.at(ending)?;
         let own = (written.say.as_str(), written.summary.as_str());
         Some(
-            self.closings[ending]
-                .iter()
-                .zip(&written.say_if)
-                .find(|(test, _)| self.holds(test, state))
-                .map_or(own, |(_, alternative)| {
-                    (
-                        alternative.say.as_str(),
-                        alternative.summary.as_deref().unwrap_or(own.1),
-                    )
-                }),
+            match self
+                .closing_source(ending, state)
+                .and_then(|i| written.say_if.get(i))
+            {
+                Some(alternative) => (
+                    alternative.say.as_str(),
+                    alternative.summary.as_deref().unwrap_or(own.1),
+                ),
+                None => own,
+            },
         )
     }
 

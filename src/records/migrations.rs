@@ -77,6 +77,8 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX calls_by_trainee ON calls (trainee, scenario, ended_ms);",
     // 3: the trainee's own words, for a decision answered by typing rather than picking.
     "ALTER TABLE decisions ADD COLUMN typed TEXT; -- JSON: words, score, confident, taken",
+    // 4: the expert's answer at each decision, for the trainer's view of what is missed.
+    "ALTER TABLE decisions ADD COLUMN expert TEXT; -- NULL: recorded before it was kept",
 ];
 
 /// Brings the store's schema up to date, in one transaction.

@@ -28,12 +28,12 @@ use crate::library::{Library, LibraryEntry};
 use crate::scenario::{Outcome, Points, Scenario, UnknownOutcome};
 use crate::words::Words;
 
-pub use lrs::{AUTH_VARIABLE, Delivery, send, statements_endpoint};
+pub use lrs::{AUTH_VARIABLE, Delivery, read, send, send_within, statements_endpoint};
 pub use migrations::SCHEMA_VERSION;
 pub use spool::{Kept, Spool};
 pub use spreadsheet::{write_calls, write_decisions};
 pub use store::{FILE_NAME, Filter, Standing, Store};
-pub use time::{iso_duration, minute, now_ms, rfc3339, unix_ms};
+pub use time::{iso_duration, minute, now_ms, parse_iso_duration, parse_rfc3339, rfc3339, unix_ms};
 pub use xapi::{DEFAULT_BASE, Statement, statements, statements_json};
 
 /// Which scenario file a call was played from.
@@ -207,9 +207,24 @@ pub struct RecordedDecision {
     /// The trainee's own words, when the answer was typed rather than picked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typed: Option<Typed>,
+    /// The text of the expert's answer here (empty: let the timer run out); `None` in
+    /// records of a Frontline that did not keep it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expert: Option<String>,
 }
 
 impl RecordedDecision {
+    /// Whether the trainee's answer was not the expert's; `None` where the record does not
+    /// say what the expert's was.
+    pub fn missed(&self) -> Option<bool> {
+        let expert = self.expert.as_deref()?;
+        Some(if expert.is_empty() {
+            !self.timed_out()
+        } else {
+            self.timed_out() || self.text != expert
+        })
+    }
+
     /// Whether the trainee let the timer run out.
     pub fn timed_out(&self) -> bool {
         self.answer == Answer::Silence
@@ -290,6 +305,7 @@ impl CallRecord {
                     wrap_up: d.wrap_up,
                     elapsed_ms: d.elapsed_ms,
                     typed: d.typed.clone(),
+                    expert: Some(d.expert.clone().unwrap_or_else(|| d.text.clone())),
                 })
                 .collect(),
             started_ms: unix_ms(started),

@@ -157,8 +157,8 @@ impl Store {
             let mut insert = transaction
                 .prepare_cached(
                     "INSERT INTO decisions (call, step, node, prompt, options, answer, text, \
-                     empathy, accuracy, resolution, wrap_up, elapsed_ms, typed) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                     empathy, accuracy, resolution, wrap_up, elapsed_ms, typed, expert) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 )
                 .map_err(failed(&path, "write a decision"))?;
             for d in &call.decisions {
@@ -186,6 +186,7 @@ impl Store {
                         d.wrap_up,
                         d.elapsed_ms.map(|ms| ms as i64),
                         typed,
+                        d.expert,
                     ])
                     .map_err(failed(&path, "write a decision"))?;
             }
@@ -306,7 +307,7 @@ impl Store {
             .connection
             .prepare_cached(
                 "SELECT step, node, prompt, options, answer, text, empathy, accuracy, \
-                 resolution, wrap_up, elapsed_ms, typed FROM decisions WHERE call = ?1 \
+                 resolution, wrap_up, elapsed_ms, typed, expert FROM decisions WHERE call = ?1 \
                  ORDER BY step",
             )
             .map_err(failed(&self.path, "read the decisions"))?;
@@ -327,13 +328,16 @@ impl Store {
                     row.get::<_, bool>(9)?,
                     row.get::<_, Option<i64>>(10)?,
                     row.get::<_, Option<String>>(11)?,
+                    row.get::<_, Option<String>>(12)?,
                 ))
             })
             .map_err(failed(&self.path, "read the decisions"))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(failed(&self.path, "read the decisions"))?;
         let mut decisions = Vec::with_capacity(rows.len());
-        for (step, node, prompt, options, answer, text, points, wrap_up, elapsed, typed) in rows {
+        for (step, node, prompt, options, answer, text, points, wrap_up, elapsed, typed, expert) in
+            rows
+        {
             let options: Vec<String> = serde_json::from_str(&options)
                 .map_err(|e| damaged(format!("the offers of step {step} do not read: {e}")))?;
             let typed = typed
@@ -357,6 +361,7 @@ impl Store {
                 wrap_up,
                 elapsed_ms: elapsed.and_then(|ms| u64::try_from(ms).ok()),
                 typed,
+                expert,
             });
         }
         let steps_in_order = decisions.iter().enumerate().all(|(i, d)| d.step == i + 1);

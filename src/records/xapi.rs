@@ -1,6 +1,8 @@
 //! xAPI 1.0.3 statements of recorded calls, for learning record stores and LMSs.
 //!
-//! Each decision is an `answered` statement about a choice interaction; each call ends
+//! Each decision is an `answered` statement about a choice interaction (a fill-in for a
+//! reply typed in the trainee's own words), with the expert's answer and whether the
+//! trainee gave it; each call ends
 //! with one `passed`, `failed` or (abandoned) `terminated` statement about the scenario,
 //! with the scores. Statement ids are UUIDs (version 5) of the call's UUID and the step,
 //! so exporting a call again gives the same ids and a record store keeps it once.
@@ -117,7 +119,7 @@ pub fn statements(record: &Record, base: &str) -> Vec<Statement> {
                 "taken": typed.taken.name(),
             });
         }
-        let json = json!({
+        let mut json = json!({
             "id": id,
             "actor": actor,
             "verb": { "id": ANSWERED, "display": { "en-US": "answered" } },
@@ -134,6 +136,25 @@ pub fn statements(record: &Record, base: &str) -> Vec<Statement> {
             },
             "timestamp": rfc3339(moment),
         });
+        // The expert's answer by its choice's id (empty: let the timer run out), and whether
+        // the trainee gave it: what the trainer's view counts misses by. A choice says it
+        // the standard way too, as its correct response.
+        if let (Some(expert), Some(missed)) = (&decision.expert, decision.missed()) {
+            let correct = if expert.is_empty() {
+                String::new()
+            } else {
+                choice_id(expert)
+            };
+            if decision.typed.is_none() {
+                json["object"]["definition"]["correctResponsesPattern"] = json!([correct]);
+            }
+            json["result"]["extensions"][extension("expert")] = json!(correct);
+            json["result"]["success"] = json!(!missed);
+        }
+        // A typed reply's statement has no choices to find the answer taken in: its text.
+        if decision.typed.is_some() && !decision.timed_out() {
+            json["result"]["extensions"][extension("answer")] = json!(decision.text);
+        }
         statements.push(Statement { id, json });
     }
 

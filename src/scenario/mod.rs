@@ -11,5 +11,7 @@ pub use cue::{AssetRoots, BuiltinCue, Cue, CueError, Sound};
 pub use locate::SourceMap;
 pub use model::*;
 pub use ordered::OrderedMap;
-pub use parse::{MAX_FILE_BYTES, MAX_NESTING, distance, parse, parse_str, peek_id, ron_options};
+pub use parse::{
+    MAX_FILE_BYTES, MAX_NESTING, distance, parse, parse_ron, parse_str, peek_id, ron_options,
+};
 pub use variants::{StrayBrace, Values, fill_in, is_name, placeholders};

@@ -148,6 +148,10 @@ pub struct Customer {
     /// The emotional state at the start of the call.
     #[serde(default)]
     pub mood: Mood,
+    /// The voice the customer's lines are rendered in: a voice's name (`it-male`), or
+    /// `male` / `female` for that voice of the call's language; female when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<String>,
 }
 
 /// The customer's emotional state: four levels from 0 to 100.

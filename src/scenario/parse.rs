@@ -10,6 +10,7 @@ use ron::Options;
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use super::model::Scenario;
 use super::ordered::DUPLICATE_ID;
@@ -68,15 +69,21 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Scenario, Diagnostic> {
 
 /// Parses a scenario from source text already known to be UTF-8.
 pub fn parse_str(path: &Path, source: &str) -> Result<Scenario, Diagnostic> {
+    parse_ron(path, source)
+}
+
+/// Parses any file trainers write in RON (a scenario, an assignment) from source text, with
+/// the diagnostics of a scenario: line, column, field path and hint.
+pub fn parse_ron<T: DeserializeOwned>(path: &Path, source: &str) -> Result<T, Diagnostic> {
     let options = ron_options();
     // Most files are valid: read them at full speed, and read a broken one a second
     // time with the field path tracked, for the diagnostic.
-    if let Ok(scenario) = options.from_str(source) {
-        return Ok(scenario);
+    if let Ok(parsed) = options.from_str(source) {
+        return Ok(parsed);
     }
     let mut deserializer = ron::Deserializer::from_str_with_options(source, &options)
         .map_err(|error| describe(path, source, error, String::new()))?;
-    let scenario = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+    let parsed = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let field = error.path().to_string();
         let spanned = deserializer.span_error(error.into_inner());
         describe(path, source, spanned, field)
@@ -84,7 +91,7 @@ pub fn parse_str(path: &Path, source: &str) -> Result<Scenario, Diagnostic> {
     deserializer
         .end()
         .map_err(|error| describe(path, source, deserializer.span_error(error), String::new()))?;
-    Ok(scenario)
+    Ok(parsed)
 }
 
 /// Reads just enough of a file to know its id, for reporting duplicates across a library.

@@ -15,10 +15,12 @@ use rand::RngExt;
 use super::debrief::Debrief;
 use super::library::Trainee;
 use super::{CallFinished, Request, Screen, digit};
-use crate::app::audio::Sound;
+use crate::app::audio::{Heard, Sound};
 use crate::app::catalog::Catalog;
 use crate::app::own_words::{OwnWords, Replying, Understanding};
+use crate::app::scale::ctrl_held;
 use crate::app::theme::{Fonts, palette, size, space};
+use crate::app::voice::speak;
 use crate::app::widget::{self, WheelScroll};
 use crate::app::{Animating, AppSystems, Options};
 use crate::engine::{CallFlow, Entry, Offer, Session, Stage};
@@ -210,7 +212,11 @@ fn keys(
     mut requests: MessageWriter<Request>,
 ) {
     if call.is_typing() {
-        typing(typed.read(), &mut call, &mut requests);
+        // Ctrl with a key resizes the screen (crate::app::scale): it types nothing.
+        if !ctrl_held(&keys) {
+            typing(typed.read(), &mut call, &mut requests);
+        }
+        typed.clear();
         return;
     }
     typed.clear();
@@ -316,6 +322,7 @@ fn apply(
                 sound.write(Sound::Ambience);
             }
             Request::Skip => {
+                sound.write(Sound::Hush);
                 let cues = call.flow.skip();
                 call.play(cues, &mut sound);
             }
@@ -401,9 +408,21 @@ fn tick(
     pace: Res<Pace>,
     mut animating: ResMut<Animating>,
     mut sound: MessageWriter<Sound>,
+    heard: Option<ResMut<Heard>>,
 ) {
+    if let Some(length) = heard.and_then(|mut heard| heard.0.take()) {
+        call.flow.hold(length);
+    }
+    let from = call.flow.shown();
     let cues = call.flow.elapse(time.delta(), pace.0);
     call.play(cues, &mut sound);
+    speak(
+        call.session(),
+        &call.path,
+        from,
+        call.flow.shown(),
+        &mut sound,
+    );
     let call = &mut *call;
     if let Some(own) = &mut call.own {
         own.follow(&call.flow);

@@ -6,13 +6,16 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use super::{Request, Screen, digit};
+use crate::app::assigned::Assignments;
 use crate::app::audio::Track;
 use crate::app::catalog::{Card, Catalog};
 use crate::app::own_words::{Replying, Understanding};
 use crate::app::records::{Standings, recorded_name};
+use crate::app::scale::ctrl_held;
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, Action, Rest};
 use crate::app::{Animating, AppSystems, Volumes, widget::WheelScroll};
+use crate::centre::Status;
 use crate::engine::Mode;
 use crate::records::Record;
 use crate::words::ENGLISH;
@@ -145,6 +148,11 @@ fn keys(
     mut requests: MessageWriter<Request>,
 ) {
     if trainee.editing {
+        // Ctrl with a key resizes the screen (crate::app::scale): it types nothing.
+        if ctrl_held(&keys) {
+            typed.clear();
+            return;
+        }
         for input in typed.read() {
             if !input.state.is_pressed() {
                 continue;
@@ -197,6 +205,7 @@ fn keys(
         (KeyCode::KeyT, Request::CycleTag),
         (KeyCode::KeyN, Request::EditName),
         (KeyCode::KeyP, Request::Progress),
+        (KeyCode::KeyG, Request::Team),
     ] {
         if keys.just_pressed(key) {
             requests.write(request);
@@ -285,6 +294,7 @@ fn draw(
     standings: Res<Standings>,
     volumes: Res<Volumes>,
     understanding: Res<Understanding>,
+    assignments: Res<Assignments>,
     fonts: Res<Fonts>,
     grid: Query<&ScrollPosition, With<CardGrid>>,
 ) {
@@ -297,6 +307,7 @@ fn draw(
         && !standings.is_changed()
         && !volumes.is_changed()
         && !understanding.is_changed()
+        && !assignments.is_changed()
     {
         return;
     }
@@ -340,6 +351,7 @@ fn draw(
                         Request::CycleTag,
                     ));
                     controls.spawn(widget::button(fonts, "Progress (P)", Request::Progress));
+                    controls.spawn(widget::button(fonts, "Team (G)", Request::Team));
                 });
             });
         screen
@@ -354,7 +366,7 @@ fn draw(
                 line.spawn((
                     widget::text(
                         fonts,
-                        "← → ↑ ↓ choose a call · Enter or click to play · Tab coach/exam · O pick the printed answers or type your own words · N your name · P your progress · 1 2 3 volume · M mute · coach mode shows feedback after each choice, exam mode only in the debrief",
+                        "← → ↑ ↓ choose a call · Enter or click to play · Tab coach/exam · O pick the printed answers or type your own words · N your name · P your progress · G the team (for trainers) · 1 2 3 volume · M mute · Ctrl + Ctrl − text size · coach mode shows feedback after each choice, exam mode only in the debrief",
                         size::SMALL,
                         palette::MUTED,
                     ),
@@ -386,6 +398,35 @@ fn draw(
                     }
                 });
             });
+        if !assignments.mine.is_empty() {
+            screen.spawn(widget::panel()).with_children(|panel| {
+                panel.spawn(widget::text(
+                    fonts,
+                    format!("ASSIGNED TO {}", recorded_name(&trainee.name)),
+                    size::SMALL,
+                    palette::MUTED,
+                ));
+                for mine in &assignments.mine {
+                    let color = match mine.status {
+                        Status::Passed => palette::GOOD,
+                        Status::Overdue => palette::BAD,
+                        Status::ToDo | Status::Failed => palette::TEXT,
+                    };
+                    panel.spawn(widget::text(
+                        fonts,
+                        format!(
+                            "{} — {} · due {} · {}",
+                            mine.name,
+                            mine.status.name(),
+                            mine.due,
+                            mine.calls.join(", ")
+                        ),
+                        size::BODY,
+                        color,
+                    ));
+                }
+            });
+        }
         screen
             .spawn((
                 Node {

@@ -4,6 +4,7 @@ pub mod call;
 pub mod debrief;
 pub mod library;
 pub mod progress;
+pub mod trainer;
 
 use std::path::PathBuf;
 
@@ -24,6 +25,8 @@ pub enum Screen {
     Debrief,
     /// The trainee's calls over time.
     Progress,
+    /// The trainer's view of the team: where it goes wrong.
+    Trainer,
 }
 
 /// Something the trainee asks for, by key, click or the demo's script.
@@ -80,6 +83,8 @@ pub enum Request {
     Library,
     /// Opens the progress screen.
     Progress,
+    /// Opens the trainer's view of the team.
+    Team,
     /// Reopens the debrief of the recorded call with this number.
     Reopen(i64),
     /// Exports the debrief's call as CSV and xAPI, into the records folder.
@@ -112,6 +117,7 @@ pub(super) fn plugin(app: &mut App) {
             call::plugin,
             debrief::plugin,
             progress::plugin,
+            trainer::plugin,
         ));
 }
 

@@ -11,6 +11,7 @@ use super::library::Trainee;
 use super::{Request, Screen};
 use crate::app::catalog::Catalog;
 use crate::app::records::{Note, Records, recorded_name};
+use crate::app::sending::{Sending, SendingLine};
 use crate::app::theme::{Fonts, palette, size, space};
 use crate::app::widget::{self, Action, Rest, WheelScroll};
 use crate::app::{AppSystems, Options};
@@ -244,7 +245,12 @@ fn score_color(record: &Record, value: f64) -> Color {
     }
 }
 
-fn spawn(mut commands: Commands, progress: Res<Progress>, fonts: Res<Fonts>) {
+fn spawn(
+    mut commands: Commands,
+    progress: Res<Progress>,
+    sending: Res<Sending>,
+    fonts: Res<Fonts>,
+) {
     let fonts = fonts.into_inner();
     commands
         .spawn((
@@ -267,6 +273,12 @@ fn spawn(mut commands: Commands, progress: Res<Progress>, fonts: Res<Fonts>) {
                 size::SMALL,
                 palette::MUTED,
             ));
+            if let Some(line) = sending.line() {
+                screen.spawn((
+                    widget::text(fonts, line, size::SMALL, palette::MUTED),
+                    SendingLine,
+                ));
+            }
             if let Some(problem) = &progress.problem {
                 screen.spawn(widget::text(
                     fonts,

@@ -62,22 +62,49 @@ pub struct Projection {
 impl Projection {
     /// Works out what each place of a playbook may still read.
     pub fn of(book: &Playbook) -> Projection {
+        Projection::reading(book, false)
+    }
+
+    /// What each place may still read when the words spoken and the voice they are said in
+    /// count too: besides the rules, the conditions of `say_if` lines, and the distress and
+    /// anger a line's delivery is heard in (`voice::Delivery::of`) at every place.
+    pub fn of_voices(book: &Playbook) -> Projection {
+        Projection::reading(book, true)
+    }
+
+    fn reading(book: &Playbook, voices: bool) -> Projection {
+        let voice = |guards: &[Guard]| {
+            guards.iter().fold(
+                Reads {
+                    flags: 0,
+                    feelings: feeling_bit(Feeling::Distress) | feeling_bit(Feeling::Anger),
+                },
+                |live, test| live.union(reads(test)),
+            )
+        };
         let endings = (0..book.scenario.endings.len())
             .map(|e| {
+                let spoken = match book.closings.get(e) {
+                    Some(guards) if voices => voice(guards),
+                    _ => Reads::default(),
+                };
                 book.wrap_up
                     .iter()
                     .flatten()
                     .flatten()
                     .filter(|test| test.endings.is_empty() || test.endings.contains(&e))
-                    .fold(Reads::default(), |live, test| live.union(reads(test)))
+                    .fold(spoken, |live, test| live.union(reads(test)))
             })
             .collect::<Vec<_>>();
         // What each node reads itself, and where its moves may lead with the flags they
         // leave alone: a flag a move sets or clears no longer depends on the state before.
         let mut own_reads = Vec::with_capacity(book.edges.len());
         let mut next = Vec::with_capacity(book.edges.len());
-        for (choices, silence) in book.edges.iter().zip(&book.silences) {
-            let mut own = Reads::default();
+        for (n, (choices, silence)) in book.edges.iter().zip(&book.silences).enumerate() {
+            let mut own = match book.say_if.get(n) {
+                Some(guards) if voices => voice(guards),
+                _ => Reads::default(),
+            };
             let mut targets = Vec::new();
             for edge in choices.iter().chain(silence) {
                 own = own.union(reads(&edge.when));

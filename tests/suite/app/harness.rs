@@ -7,7 +7,7 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use frontline::app::{Catalog, CurrentCall, Notice, Options, Screen, headless, recorded_name};
-use frontline::engine::{Answer, Mode, Phase, Session, Stage};
+use frontline::engine::{Answer, Decision, Mode, Phase, Session, Stage};
 use frontline::records::{self, Filter, Record, ScenarioRef, Store};
 
 use crate::support::project;
@@ -123,6 +123,20 @@ pub fn skip_speech(app: &mut App) {
     if stage(app) == Stage::Speaking {
         press(app, KeyCode::Space);
     }
+}
+
+/// The decisions of a call played in the app, each checked to be timed, without their times:
+/// the rest is what the core records for the same answers.
+pub fn untimed(decisions: &[Decision]) -> Vec<Decision> {
+    decisions
+        .iter()
+        .cloned()
+        .map(|mut d| {
+            assert!(d.elapsed_ms.is_some(), "the app times every decision");
+            d.elapsed_ms = None;
+            d
+        })
+        .collect()
 }
 
 pub fn screen(app: &App) -> Screen {
@@ -289,16 +303,32 @@ pub fn type_name(app: &mut App, name: &str) {
 /// A call of the example as the app would record it, with the scenario file said to be
 /// `path` with `hash`, ended at `ended` seconds.
 pub fn recorded_call(path: &Path, id: &str, hash: &str, ended: u64) -> records::CallRecord {
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(ended);
+    let mut call = example_call(&recorded_name(""), true, at);
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+    call.scenario.path = path.to_string_lossy().into_owned();
+    call.scenario.hash = hash.to_owned();
+    call.scenario.id = id.to_owned();
+    call
+}
+
+/// An exam call of the example (seed 7) by `trainee`, answered by the expert or with the
+/// worst answers, ended `at`.
+pub fn example_call(trainee: &str, expert: bool, at: std::time::SystemTime) -> records::CallRecord {
     let library = frontline::library::Library::load(&[project("docs/example.ron")], None)
         .expect("the example loads");
     let entry = &library.entries[0];
     let prepared = entry.prepared.clone().expect("the example plays");
     let mut session = Session::new(prepared, 7, Mode::Exam);
-    while let Some(answer) = session.expert_answer() {
-        session.answer(answer).expect("the expert's answer fits");
+    loop {
+        let answer = if expert {
+            session.expert_answer()
+        } else {
+            session.worst_answer()
+        };
+        let Some(answer) = answer else { break };
+        session.answer(answer).expect("the answer fits");
     }
-    let mut scenario = ScenarioRef::new(session.prepared().scenario(), path, hash);
-    scenario.id = id.to_owned();
-    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(ended);
-    records::CallRecord::of(&session, &recorded_name(""), scenario, at, at)
+    let scenario = ScenarioRef::new(session.prepared().scenario(), &entry.path, &entry.hash);
+    records::CallRecord::of(&session, trainee, scenario, at, at)
 }

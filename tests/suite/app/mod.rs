@@ -1,6 +1,7 @@
 //! The app driven headlessly: real plugins, no window, no GPU, no sound; keys in, screens and
 //! scores out. One file per behaviour, sharing one harness.
 
+mod assignments;
 mod export;
 mod harness;
 mod language;
@@ -10,4 +11,8 @@ mod own_words;
 mod playing_a_call;
 mod progress;
 mod recording_calls;
+mod sending;
+mod text_scale;
+mod trainer;
+mod voices;
 mod volumes;

@@ -146,18 +146,7 @@ fn replies_typed_in_own_words_play_the_call_the_matched_answers_would_and_stay_w
         .collect();
     let expected: Vec<Option<&str>> = REPLIES.iter().map(|r| Some(*r)).chain([None]).collect();
     assert_eq!(typed, expected);
-    let untimed: Vec<_> = debrief
-        .session
-        .decisions()
-        .iter()
-        .cloned()
-        .map(|mut d| {
-            assert!(d.elapsed_ms.is_some(), "the app times every decision");
-            d.elapsed_ms = None;
-            d
-        })
-        .collect();
-    assert_eq!(untimed, core.decisions());
+    assert_eq!(untimed(debrief.session.decisions()), core.decisions());
 
     let shown = texts(&mut app);
     for reply in REPLIES {
@@ -188,6 +177,22 @@ fn replies_typed_in_own_words_play_the_call_the_matched_answers_would_and_stay_w
             .collect::<Vec<_>>(),
         "the records keep the words typed"
     );
+
+    // Reopened from the progress screen, the debrief still shows the words typed.
+    escape_to(&mut app, Screen::Library);
+    press(&mut app, KeyCode::KeyP);
+    step_until_on(&mut app, "P opens the progress screen", Screen::Progress);
+    app.update();
+    press(&mut app, KeyCode::Enter);
+    step_until_on(&mut app, "Enter reopens the debrief", Screen::Debrief);
+    app.update();
+    let reopened = texts(&mut app);
+    for reply in REPLIES {
+        assert!(
+            reopened.contains(&format!("You said: “{reply}”")),
+            "{reopened:?}"
+        );
+    }
 }
 
 #[test]

@@ -118,7 +118,7 @@ fn a_version_1_history_opens_upgraded_with_its_calls_listed_replayed_and_exporte
     );
     let store = Store::open(&dir).expect("opens");
     assert_eq!(store.schema_version().expect("reads"), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(SCHEMA_VERSION, 4);
     // Version 2's outbox works on the old call: it is queued and, with no store up, kept.
     let output = export_to("http://127.0.0.1:9/xapi", &dir);
     assert_eq!(output.status.code(), Some(1));

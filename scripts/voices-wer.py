@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Intelligibility of the rendered voices: a sample of lines per language, rendered, heard
+back by an offline recogniser (Whisper base, faster-whisper), scored as word error rate.
+
+    scripts/voices-setup.sh --measure          # once: the recogniser in .voices-venv
+    .voices-venv/bin/python scripts/voices-wer.py [--per-language 45] [--engine festival|espeak]
+        [--voices target/voices.json] [--files]
+
+The lines come from `frontline voice --format json` (run it first into --voices). With
+--files the library's own rendered files are heard (what ships); without it each sampled
+line is rendered afresh into a temporary folder with scripts/voices-render.sh and the
+engine asked for (FRONTLINE_VOICE_ENGINE), so engines can be compared on the same lines.
+The sample is drawn with a fixed seed, in equal parts from each delivery (calm, distressed,
+angry) as far as the library has them. Prints the WER per language and delivery, and the
+seconds of rendering per second of speech.
+"""
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def words(text, language):
+    """Lower-case words without punctuation, figure signs in words, as both sides are compared."""
+    text = unicodedata.normalize("NFC", text.lower())
+    text = text.replace("€", " euros " if language == "en" else " euro ")
+    text = text.replace("%", " percent " if language == "en" else " per cento ")
+    text = re.sub(r"(\d)[.,](\d)", r"\1\2", text)  # 486,60 and 486.60 are one figure
+    text = re.sub(r"[^\w\s']", " ", text)
+    text = text.replace("'", " ")
+    return text.split()
+
+
+def wer(reference, hypothesis):
+    """Word error rate: edits (substitutions, deletions, insertions) over the reference's words."""
+    r, h = reference, hypothesis
+    row = list(range(len(h) + 1))
+    for i in range(1, len(r) + 1):
+        prev, row[0] = row[0], i
+        for j in range(1, len(h) + 1):
+            cur = min(row[j] + 1, row[j - 1] + 1, prev + (r[i - 1] != h[j - 1]))
+            prev, row[j] = row[j], cur
+    return row[len(h)], len(r)
+
+
+def sample(voices, per_language, seed):
+    rng = random.Random(seed)
+    chosen = []
+    for language in sorted({v["language"].split("-")[0] for v in voices}):
+        pool = [v for v in voices if v["language"].split("-")[0] == language]
+        by_mood = {}
+        for v in pool:
+            by_mood.setdefault(v["mood"], []).append(v)
+        moods = sorted(by_mood)
+        picked = []
+        for i in range(per_language):
+            bucket = by_mood[moods[i % len(moods)]]
+            rest = [v for v in bucket if v not in picked]
+            if not rest:
+                rest = [v for v in pool if v not in picked]
+            picked.append(rng.choice(rest))
+        chosen += [(language, v) for v in picked]
+    return chosen
+
+
+def duration(path):
+    out = subprocess.run(["soxi", "-D", str(path)], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--voices", default="target/voices.json")
+    parser.add_argument("--per-language", type=int, default=45)
+    parser.add_argument("--engine", default="festival")
+    parser.add_argument("--files", action="store_true", help="hear the library's own files")
+    parser.add_argument("--model", default=os.environ.get("FRONTLINE_WHISPER", ".voices-venv/whisper-base"))
+    parser.add_argument("--seed", type=int, default=18)
+    args = parser.parse_args()
+    from faster_whisper import WhisperModel
+
+    voices = json.loads(Path(args.voices).read_text())["voices"]
+    chosen = sample(voices, args.per_language, args.seed)
+    model = WhisperModel(args.model, device="cpu", compute_type="int8", cpu_threads=2)
+    totals = {}
+    render_seconds = speech_seconds = 0.0
+    env = dict(os.environ, FRONTLINE_VOICE_ENGINE=args.engine)
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, (language, v) in enumerate(chosen):
+            if args.files:
+                audio = Path(v["file"])
+            else:
+                audio = Path(tmp) / f"{n}.ogg"
+                start = time.monotonic()
+                subprocess.run(
+                    [str(HERE / "voices-render.sh"), v["voice"], v["mood"], v["language"], str(audio)],
+                    input=v["text"].encode(), env=env, check=True,
+                )
+                render_seconds += time.monotonic() - start
+            speech_seconds += duration(audio)
+            segments, _ = model.transcribe(str(audio), language=language, beam_size=5)
+            heard = " ".join(s.text.strip() for s in segments)
+            errors, count = wer(words(v["text"], language), words(heard, language))
+            for key in [(language, "all"), (language, v["mood"])]:
+                e, c, k = totals.get(key, (0, 0, 0))
+                totals[key] = (e + errors, c + count, k + 1)
+            print(f"{language} {v['mood']:<10} {errors:>2}/{count:<3} {v['text']!r} -> {heard!r}", file=sys.stderr)
+    print(f"engine: {'the shipped files' if args.files else args.engine}")
+    for (language, mood), (e, c, k) in sorted(totals.items()):
+        print(f"{language} {mood:<10} lines {k:>3}  words {c:>4}  WER {100 * e / max(c, 1):5.1f}%")
+    if render_seconds:
+        print(f"rendering: {render_seconds:.1f} s for {speech_seconds:.1f} s of speech "
+              f"({render_seconds / speech_seconds:.2f} s a second of speech, one core)")
+
+
+if __name__ == "__main__":
+    main()
