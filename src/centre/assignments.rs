@@ -28,14 +28,25 @@ pub enum AssignedMode {
     Coach,
     /// With feedback only at the end.
     Exam,
+    /// Answered in the trainee's own words (coach or exam).
+    OwnWords,
 }
 
 impl AssignedMode {
-    /// The mode's name as records and statements write it.
+    /// The mode's name, as records and statements write coach and exam.
     pub fn name(self) -> &'static str {
         match self {
             AssignedMode::Coach => "coach",
             AssignedMode::Exam => "exam",
+            AssignedMode::OwnWords => "own words",
+        }
+    }
+
+    /// Whether a call played so counts for the assignment.
+    pub fn counts(self, attempt: &Attempt) -> bool {
+        match self {
+            AssignedMode::OwnWords => attempt.own_words,
+            mode => attempt.mode == mode.name(),
         }
     }
 }
@@ -123,7 +134,7 @@ impl Assigned {
             .filter(|a| {
                 a.trainee == trainee
                     && a.ended_ms <= self.due_ms
-                    && assignment.mode.is_none_or(|mode| a.mode == mode.name())
+                    && assignment.mode.is_none_or(|mode| mode.counts(a))
             })
             .collect();
         let played = |call: &String| counted.iter().any(|a| &a.scenario == call);
@@ -354,6 +365,7 @@ mod tests {
             trainee: trainee.to_owned(),
             scenario: scenario.to_owned(),
             mode: mode.to_owned(),
+            own_words: false,
             ended_ms,
             scores: Scores {
                 empathy: overall,
@@ -382,6 +394,16 @@ mod tests {
             trainees: vec!["Ana".to_owned()],
             due_ms: 1000,
         }
+    }
+
+    #[test]
+    fn an_own_words_assignment_counts_only_calls_answered_in_own_words_in_either_mode() {
+        let own = assigned(&["a"], Some(AssignedMode::OwnWords), None);
+        let picked = [attempt("Ana", "a", "exam", 10, 90.0)];
+        assert_eq!(own.status("Ana", &picked, 500), Status::ToDo);
+        let mut typed = attempt("Ana", "a", "coach", 20, 90.0);
+        typed.own_words = true;
+        assert_eq!(own.status("Ana", &[typed], 500), Status::Passed);
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub struct Attempt {
     pub scenario: String,
     /// The mode it was played in (`coach`, `exam`).
     pub mode: String,
+    /// Whether the trainee answered in their own words (some decision typed).
+    pub own_words: bool,
     /// When it ended, milliseconds since 1970 (UTC).
     pub ended_ms: i64,
     /// Its scores, percentages.
@@ -95,6 +97,7 @@ pub fn from_records(records: &[Record]) -> Vec<Attempt> {
                 trainee: call.trainee.clone(),
                 scenario: call.scenario.id.clone(),
                 mode: call.mode.name().to_owned(),
+                own_words: call.decisions.iter().any(|d| d.typed.is_some()),
                 ended_ms: call.ended_ms,
                 scores: call.scores,
                 passed: call.passed,

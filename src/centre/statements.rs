@@ -116,6 +116,10 @@ fn attempt(
             .as_str()
             .unwrap_or_default()
             .to_owned(),
+        // A reply typed in the trainee's own words is a fill-in interaction.
+        own_words: answered.iter().any(|statement| {
+            statement["object"]["definition"]["interactionType"] == "long-fill-in"
+        }),
         ended_ms,
         scores,
         passed: result["success"]

@@ -263,6 +263,7 @@ mod tests {
             trainee: "Ana".to_owned(),
             scenario: "s".to_owned(),
             mode: "coach".to_owned(),
+            own_words: false,
             ended_ms: n,
             scores: Scores {
                 empathy: score,
