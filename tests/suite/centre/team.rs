@@ -64,6 +64,16 @@ fn team(args: &[&str]) -> Output {
         .expect("frontline runs")
 }
 
+/// `frontline export --lrs URL` of the records in `dir`, which must succeed.
+fn export_to(url: &str, dir: &str) {
+    let sent = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args(["export", "--lrs", url, "--data-dir", dir])
+        .env("FRONTLINE_LRS_AUTH", AUTH)
+        .output()
+        .expect("frontline runs");
+    assert_eq!(sent.status.code(), Some(0), "{}", stderr(&sent));
+}
+
 fn team_ok(args: &[&str]) -> String {
     let output = team(args);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
@@ -93,12 +103,7 @@ fn the_team_view_is_the_same_from_the_records_and_from_the_store() {
     let Some(lrs) = RealLrs::start("team") else {
         return;
     };
-    let sent = Command::new(env!("CARGO_BIN_EXE_frontline"))
-        .args(["export", "--lrs", &lrs.url, "--data-dir", dir_arg])
-        .env("FRONTLINE_LRS_AUTH", AUTH)
-        .output()
-        .expect("frontline runs");
-    assert_eq!(sent.status.code(), Some(0), "{}", stderr(&sent));
+    export_to(&lrs.url, dir_arg);
     let from_lrs: Value =
         serde_json::from_str(&team_ok(&["--lrs", &lrs.url, "--format", "json"])).expect("JSON");
     assert_eq!(from_lrs, expected());
@@ -250,12 +255,7 @@ fn calls_answered_in_own_words_give_the_same_view_from_the_records_and_the_store
         .output()
         .expect("frontline runs");
     assert_eq!(played.status.code(), Some(0), "{}", stderr(&played));
-    let sent = Command::new(env!("CARGO_BIN_EXE_frontline"))
-        .args(["export", "--lrs", &lrs.url, "--data-dir", dir_arg])
-        .env("FRONTLINE_LRS_AUTH", AUTH)
-        .output()
-        .expect("frontline runs");
-    assert_eq!(sent.status.code(), Some(0), "{}", stderr(&sent));
+    export_to(&lrs.url, dir_arg);
 
     let local: Value =
         serde_json::from_str(&team_ok(&["--data-dir", dir_arg, "--format", "json"])).expect("JSON");
