@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
-use super::records::{Note, Records, Standings, recorded_name};
+use super::records::{Note, Records, recorded_name};
 use super::screens::Screen;
 use super::screens::library::Trainee;
 use super::{AppSystems, Options};
@@ -53,16 +53,7 @@ fn folder(options: &Options) -> Option<PathBuf> {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Assignments>()
         .add_systems(Startup, load)
-        .add_systems(
-            Update,
-            stand
-                .run_if(
-                    resource_changed::<Assignments>
-                        .or_else(resource_changed::<Standings>)
-                        .or_else(resource_changed::<Trainee>),
-                )
-                .in_set(AppSystems::Apply),
-        );
+        .add_systems(Update, stand.in_set(AppSystems::Apply));
 }
 
 /// Reads the assignment files as the app starts; their calls are checked against the ids of
@@ -95,13 +86,24 @@ fn load(options: Res<Options>, mut assignments: ResMut<Assignments>, mut note: R
     assignments.all = all;
 }
 
-/// Where the trainee stands in each of their assignments, from their calls.
+/// Where the trainee stands in each of their assignments, from their calls: read again
+/// when the trainee's name is settled on a new one or a call is written (not on every key
+/// of a name being typed), as the cards' standings are.
 fn stand(
     mut assignments: ResMut<Assignments>,
     mut records: ResMut<Records>,
     trainee: Res<Trainee>,
+    mut seen: Local<Option<(String, u64)>>,
 ) {
+    if trainee.editing {
+        return;
+    }
     let name = recorded_name(&trainee.name);
+    let now_seen = (name.clone(), records.written());
+    if seen.as_ref() == Some(&now_seen) {
+        return;
+    }
+    *seen = Some(now_seen);
     let theirs: Vec<&Assigned> = assignments
         .all
         .iter()
@@ -127,7 +129,7 @@ fn stand(
             calls: a.assignment.calls.clone(),
         })
         .collect::<Vec<_>>();
-    // Written only when it changes: this system runs when the assignments change.
+    // Written only when it changes: the library redraws when it does.
     if assignments.mine != mine {
         assignments.mine = mine;
     }

@@ -32,12 +32,7 @@ pub fn choices_too_close(
     }
     let nodes: BTreeSet<usize> = together.iter().map(|&(n, _, _)| n).collect();
     let scenario = prepared.variant(Some(0));
-    let mut checker = Checker {
-        path,
-        source,
-        map: None,
-        out: Vec::new(),
-    };
+    let mut checker = Checker::new(path, source);
     for n in nodes {
         let Some((id, node)) = scenario.nodes.at(n) else {
             continue;

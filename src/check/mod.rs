@@ -60,7 +60,17 @@ pub(super) struct Checker<'a> {
     out: Vec<Diagnostic>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    /// A checker of the file at `path` whose text is `source`, with nothing reported yet.
+    pub(super) fn new(path: &'a Path, source: &'a str) -> Checker<'a> {
+        Checker {
+            path,
+            source,
+            map: None,
+            out: Vec::new(),
+        }
+    }
+
     fn report(&mut self, diagnostic: Diagnostic, field: &str) {
         self.report_in(diagnostic, field, None);
     }
@@ -133,12 +143,7 @@ pub fn check(
     path: &Path,
     roots: &AssetRoots,
 ) -> (Vec<Diagnostic>, Option<Arc<Prepared>>) {
-    let mut checker = Checker {
-        path,
-        source,
-        map: None,
-        out: Vec::new(),
-    };
+    let mut checker = Checker::new(path, source);
     let scenario: Arc<Scenario> = scenario.into();
     let references_ok = fields::check(&scenario, &mut checker, path, roots);
     placeholders::check(&scenario, &mut checker);

@@ -53,11 +53,6 @@ impl Reply {
         }
     }
 
-    /// Whether the reply was sent and is waiting for the trainee to confirm or pick.
-    pub fn is_sent(&self) -> bool {
-        self.heard.is_some()
-    }
-
     /// Adds typed text (control characters, and spaces before the first word, are dropped;
     /// the reply stops at [`MOST_CHARS`]). Typing after sending takes the reply back to be
     /// rephrased: gives `true` then.

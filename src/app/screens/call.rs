@@ -117,9 +117,6 @@ struct ChoiceList;
 struct TimerFill;
 #[derive(Component)]
 struct Overlay;
-/// The text of the reply being typed in an own-words call.
-#[derive(Component)]
-pub struct ReplyField;
 #[derive(Component)]
 struct MoodFill(Feeling);
 #[derive(Component)]
@@ -845,14 +842,11 @@ fn draw_reply(
     } else {
         ""
     };
-    panel.spawn((
-        widget::text(
-            fonts,
-            format!("“{}{caret}”", reply.draft()),
-            size::BODY,
-            palette::TEXT,
-        ),
-        ReplyField,
+    panel.spawn(widget::text(
+        fonts,
+        format!("“{}{caret}”", reply.draft()),
+        size::BODY,
+        palette::TEXT,
     ));
     let heading = match showing {
         Showing::Typing => return,
