@@ -10,8 +10,10 @@ cd "$(dirname "$0")/.."
 what=${1:-both}
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 windows_target=x86_64-pc-windows-gnu
-# The Windows build keeps its own target folder: it shares nothing with the Linux one.
-windows_dir=target-windows
+# The Linux build's target folder (cargo's), and the Windows build's own one: it shares nothing
+# with the Linux one. FRONTLINE_WINDOWS_TARGET_DIR names another, e.g. CI's cache (.ci/run).
+linux_dir=$(realpath -m "${CARGO_TARGET_DIR:-target}")
+windows_dir=$(realpath -m "${FRONTLINE_WINDOWS_TARGET_DIR:-target-windows}")
 # cargo-deb, pinned: the version whose manifest keys Cargo.toml uses.
 cargo_deb_version=3.8.0
 
@@ -40,11 +42,11 @@ if [ "$what" != linux ]; then
     cp packaging/windows/README.txt "$stage/"
     zip="dist/frontline-$version-windows-x64.zip"
     rm -f "$zip"
-    (cd "$windows_dir/zip" && zip -qr -9 "../../$zip" frontline)
+    (cd "$windows_dir/zip" && zip -qr -9 "$OLDPWD/$zip" frontline)
 fi
 
 echo "sizes:"
-for file in target/release/frontline "$windows_dir/$windows_target/release/frontline.exe" dist/*.deb dist/*.zip; do
+for file in "$linux_dir/release/frontline" "$windows_dir/$windows_target/release/frontline.exe" dist/*.deb dist/*.zip; do
     if [ -f "$file" ]; then
         printf '  %8s  %s\n' "$(du -h --apparent-size "$file" | cut -f1)" "$file"
     fi
