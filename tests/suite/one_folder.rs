@@ -1,13 +1,13 @@
 //! One folder: the program finds its assets and built-in library beside itself wherever it is
 //! started, and says where it looked when they are not there (issue #17).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::support::{frontline, placed, project, stderr, stdout, temp_dir};
+use crate::support::{Placed, frontline, placed, project, stderr, stdout, temp_dir};
 
 /// The test build of `frontline` in a fresh folder, with the project's folders in `beside`.
-fn program_alone(name: &str, beside: &[&str]) -> (PathBuf, PathBuf) {
+fn program_alone(name: &str, beside: &[&str]) -> Placed {
     placed(
         Path::new(env!("CARGO_BIN_EXE_frontline")),
         "frontline",
@@ -30,10 +30,10 @@ fn run(program: &Path, working_dir: &Path, args: &[&str]) -> Output {
 
 #[test]
 fn a_program_without_its_assets_says_every_folder_it_looked_in() {
-    let (folder, program) = program_alone("no-assets", &[]);
+    let Placed { folder, program } = &program_alone("no-assets", &[]);
     // Started in the project folder, whose `assets` and `scenarios` must not be taken instead.
     let output = run(
-        &program,
+        program,
         &project(""),
         &["match", "docs/example.ron", "plan", "3 rate da 70,80"],
     );
@@ -50,7 +50,7 @@ fn a_program_without_its_assets_says_every_folder_it_looked_in() {
         )
     );
 
-    let output = run(&program, &project(""), &["list"]);
+    let output = run(program, &project(""), &["list"]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
         stderr(&output).starts_with(&format!(
@@ -65,16 +65,16 @@ fn a_program_without_its_assets_says_every_folder_it_looked_in() {
 
 #[test]
 fn a_program_with_its_folders_beside_it_finds_them_from_anywhere() {
-    let (_, program) = program_alone("one-folder", &["assets", "scenarios"]);
+    let Placed { program, .. } = &program_alone("one-folder", &["assets", "scenarios"]);
     let elsewhere = temp_dir("one-folder-elsewhere");
 
-    let listed = run(&program, &elsewhere, &["list"]);
+    let listed = run(program, &elsewhere, &["list"]);
     assert_eq!(listed.status.code(), Some(0), "{}", stderr(&listed));
     assert_eq!(stdout(&listed), stdout(&frontline(&["list", "scenarios"])));
 
     let example = project("docs/example.ron");
     let matched = run(
-        &program,
+        program,
         &elsewhere,
         &[
             "match",

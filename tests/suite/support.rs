@@ -81,11 +81,27 @@ pub fn fixture_text(name: &str) -> String {
     std::fs::read_to_string(project(&format!("tests/fixtures/{name}"))).expect("the fixture reads")
 }
 
+/// A built program placed alone in a fresh folder, with links to the project's folders beside
+/// it: a one-folder install. The folder goes when this does, so its hard link does not keep an
+/// old build of the program on disk once `target/` has a new one.
+pub struct Placed {
+    /// The fresh folder.
+    pub folder: PathBuf,
+    /// The program in it.
+    pub program: PathBuf,
+}
+
+impl Drop for Placed {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.folder);
+    }
+}
+
 /// A built program placed alone in a fresh folder as `file_name`, with links to the project's
 /// folders named in `beside` next to it: a one-folder install. Hard-linked where it can be, so
 /// the program's own path is in the folder (a symbolic link would lead back to `target/`).
 #[cfg(unix)]
-pub fn placed(built: &Path, file_name: &str, folder: &str, beside: &[&str]) -> (PathBuf, PathBuf) {
+pub fn placed(built: &Path, file_name: &str, folder: &str, beside: &[&str]) -> Placed {
     let folder = temp_dir(folder);
     let program = folder.join(file_name);
     if std::fs::hard_link(built, &program).is_err() {
@@ -94,5 +110,5 @@ pub fn placed(built: &Path, file_name: &str, folder: &str, beside: &[&str]) -> (
     for name in beside {
         std::os::unix::fs::symlink(project(name), folder.join(name)).expect("a link can be made");
     }
-    (folder, program)
+    Placed { folder, program }
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use crate::support::{frontline, placed, project, stderr, stdout, temp_dir};
+use crate::support::{Placed, frontline, placed, project, stderr, stdout, temp_dir};
 
 /// The Windows program and the Wine prefix it runs in, or why the Wine tests cannot run.
 fn windows() -> Option<&'static (PathBuf, PathBuf)> {
@@ -99,8 +99,8 @@ fn wine(prefix: &Path) -> Command {
 }
 
 /// `frontline.exe` alone in a fresh folder with the assets and the library beside it.
-fn one_folder(exe: &Path, name: &str) -> PathBuf {
-    placed(exe, "frontline.exe", name, &["assets", "scenarios"]).1
+fn one_folder(exe: &Path, name: &str) -> Placed {
+    placed(exe, "frontline.exe", name, &["assets", "scenarios"])
 }
 
 /// Runs the placed `frontline.exe` from the project folder, its records in `records`.
@@ -122,7 +122,7 @@ fn paths_aside(text: &str) -> String {
 #[test]
 fn check_list_and_an_expert_call_print_the_same_on_windows_as_on_linux() {
     let Some((exe, _)) = windows() else { return };
-    let exe = one_folder(exe, "wine-same");
+    let Placed { program: exe, .. } = &one_folder(exe, "wine-same");
     let records = temp_dir("wine-same-records");
     for (windows_args, linux_args) in [
         (vec!["check", "scenarios\\"], vec!["check", "scenarios/"]),
@@ -132,7 +132,7 @@ fn check_list_and_an_expert_call_print_the_same_on_windows_as_on_linux() {
             vec!["play", "bill-tears-en", "--seed", "7", "--auto", "expert"],
         ),
     ] {
-        let on_windows = run(&exe, &records, &windows_args);
+        let on_windows = run(exe, &records, &windows_args);
         let on_linux = frontline(&linux_args);
         assert_eq!(
             on_windows.status.code(),
@@ -151,7 +151,7 @@ fn check_list_and_an_expert_call_print_the_same_on_windows_as_on_linux() {
 #[test]
 fn the_windows_export_of_recorded_calls_is_the_linux_one() {
     let Some((exe, _)) = windows() else { return };
-    let exe = one_folder(exe, "wine-export");
+    let Placed { program: exe, .. } = &one_folder(exe, "wine-export");
     let records = temp_dir("wine-export-records");
     let records_arg = records.to_str().unwrap();
     for seed in ["3", "11"] {
@@ -170,7 +170,7 @@ fn the_windows_export_of_recorded_calls_is_the_linux_one() {
     let csv = |name: &str| records.join(name);
     // A Linux path, which Windows reads on Wine's drive Z: (the whole file system).
     let exported = run(
-        &exe,
+        exe,
         &records,
         &["export", "--csv", csv("windows.csv").to_str().unwrap()],
     );
@@ -194,13 +194,13 @@ fn on_windows_the_records_are_kept_in_the_users_appdata() {
     let Some((exe, prefix)) = windows() else {
         return;
     };
-    let exe = one_folder(exe, "wine-appdata");
+    let Placed { program: exe, .. } = &one_folder(exe, "wine-appdata");
     let appdata_records = prefix
         .join("drive_c/users")
         .join(std::env::var("USER").unwrap_or_else(|_| "root".to_owned()))
         .join("AppData/Roaming/Frontline/data/records.sqlite3");
     let output = wine(prefix)
-        .arg(&exe)
+        .arg(exe)
         .args(["play", "bill-tears-en", "--seed", "7", "--auto", "expert"])
         .env_remove("FRONTLINE_DATA_DIR")
         .output()
