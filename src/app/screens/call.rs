@@ -15,6 +15,7 @@ use rand::RngExt;
 use super::debrief::Debrief;
 use super::library::Trainee;
 use super::{CallFinished, Request, Screen, digit};
+use crate::app::access::{Choices, DecisionTimer, Dialog, Field, Selected};
 use crate::app::audio::{Heard, Sound};
 use crate::app::catalog::Catalog;
 use crate::app::own_words::{OwnWords, Replying, Understanding};
@@ -579,8 +580,13 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, fonts: Res<Fonts>) {
                             Transcript,
                             WheelScroll,
                         ));
-                        main.spawn(widget::bar(1.0, palette::WARN, 8.0, TimerFill));
-                        main.spawn((widget::panel(), ChoiceList));
+                        main.spawn(widget::bar(
+                            1.0,
+                            palette::WARN,
+                            8.0,
+                            (TimerFill, DecisionTimer),
+                        ));
+                        main.spawn((widget::panel(), ChoiceList, Choices));
                     });
                 });
         });
@@ -818,7 +824,8 @@ fn spawn_answer(
             } else {
                 palette::BORDER
             }),
-        ));
+        ))
+        .insert_if(Selected, || selected);
 }
 
 /// The reply box of an own-words decision: the words typed, then what was understood, the
@@ -842,11 +849,14 @@ fn draw_reply(
     } else {
         ""
     };
-    panel.spawn(widget::text(
-        fonts,
-        format!("“{}{caret}”", reply.draft()),
-        size::BODY,
-        palette::TEXT,
+    panel.spawn((
+        widget::text(
+            fonts,
+            format!("“{}{caret}”", reply.draft()),
+            size::BODY,
+            palette::TEXT,
+        ),
+        Field(reply.draft().to_owned()),
     ));
     let heading = match showing {
         Showing::Typing => return,
@@ -923,6 +933,7 @@ fn draw_overlay(
     commands
         .spawn((
             Overlay,
+            Dialog,
             DespawnOnExit(Screen::Call),
             Node {
                 position_type: PositionType::Absolute,

@@ -6,6 +6,7 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use super::{Request, Screen, digit};
+use crate::app::access::{Choices, Selected};
 use crate::app::assigned::Assignments;
 use crate::app::audio::Track;
 use crate::app::catalog::{Card, Catalog};
@@ -97,10 +98,6 @@ fn columns(grid: &ComputedNode) -> usize {
         .floor()
         .max(1.0) as usize
 }
-
-/// The card under the keyboard cursor.
-#[derive(Component)]
-struct Selected;
 
 /// Scrolls the grid so the card under the keyboard cursor is in view, once per
 /// redraw (the trainee's own scrolling is left alone). Runs after layout, so the
@@ -438,6 +435,7 @@ fn draw(
                 },
                 WheelScroll,
                 CardGrid,
+                Choices,
                 scrolled,
             ))
             .with_children(|grid| {

@@ -1,0 +1,329 @@
+//! What a screen reader is told (AccessKit, through `bevy_a11y`): every screen as a tree of
+//! roles, names and states, built from the components the screens already have.
+//!
+//! A clickable widget ([`Action`]) is a button, or an option of a list the keyboard cursor
+//! moves through ([`Choices`]): selected when under the cursor ([`Selected`]), and then it
+//! holds the focus, so the screen reader follows the arrow keys. Its name is the words it
+//! shows; every other text is a label. A new line of the customer or of the coach in the
+//! transcript is a polite live region, read out as it appears; the decision's timer says its
+//! seconds, and turns assertive in the last ones. A screen reader's click does what the
+//! mouse's does. Nothing here is worded: every name is text the screen shows.
+
+use accesskit::{Live, Node as Described, Role};
+use bevy::a11y::{AccessibilityNode, ActionRequest};
+use bevy::ecs::entity::EntityHashSet;
+use bevy::ecs::system::SystemParam;
+use bevy::input_focus::{FocusCause, InputFocus};
+use bevy::prelude::*;
+
+use super::screens::Request;
+use super::screens::call::{CurrentCall, Line};
+use super::widget::{Action, WheelScroll};
+use crate::engine::Entry;
+
+/// A list the keyboard cursor moves through (the cards, the answers, the past calls): its
+/// clickable children are its options.
+#[derive(Component)]
+pub struct Choices;
+
+/// The option under the keyboard cursor: selected, and focused for the screen reader.
+#[derive(Component)]
+pub struct Selected;
+
+/// A text the trainee types into, with the words typed so far (the text on screen adds a
+/// caret and quotes). The text before it in its panel is its name.
+#[derive(Component)]
+pub struct Field(pub String);
+
+/// A dialog over the screen (the ringing phone, the confirm before leaving): its first text
+/// is its name, and its first button takes the focus.
+#[derive(Component)]
+pub struct Dialog;
+
+/// The decision's timer bar: read out as the seconds left.
+#[derive(Component)]
+pub struct DecisionTimer;
+
+/// From this many seconds left, the timer interrupts the screen reader with each second.
+pub const RUNNING_OUT: f32 = 5.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<InputFocus>()
+        .add_message::<ActionRequest>()
+        .add_systems(Update, click.in_set(super::AppSystems::Input))
+        .add_systems(
+            PostUpdate,
+            (describe, count_down, scrolled, focus)
+                .chain()
+                .before(bevy::ui::UiSystems::PostLayout)
+                .before(bevy::a11y::AccessibilitySystems::Update),
+        );
+}
+
+/// A screen reader's click on a widget: the widget's request, as the mouse sends it.
+fn click(
+    mut asked: MessageReader<ActionRequest>,
+    actions: Query<&Action>,
+    mut requests: MessageWriter<Request>,
+) {
+    for asked in asked.read() {
+        if asked.action != accesskit::Action::Click {
+            continue;
+        }
+        if let Some(action) =
+            Entity::try_from_bits(asked.target_node.0).and_then(|entity| actions.get(entity).ok())
+        {
+            requests.write(action.0.clone());
+        }
+    }
+}
+
+/// What a node of the tree is made from: the entity, its place and its components.
+#[derive(SystemParam)]
+struct Parts<'w, 's> {
+    parents: Query<'w, 's, &'static ChildOf>,
+    children: Query<'w, 's, &'static Children>,
+    texts: Query<'w, 's, &'static Text>,
+    actions: Query<'w, 's, (), With<Action>>,
+    choices: Query<'w, 's, (), With<Choices>>,
+    selected: Query<'w, 's, (), With<Selected>>,
+    fields: Query<'w, 's, &'static Field>,
+    dialogs: Query<'w, 's, (), With<Dialog>>,
+    timers: Query<'w, 's, (), With<DecisionTimer>>,
+    scrolls: Query<'w, 's, (), With<WheelScroll>>,
+    lines: Query<'w, 's, &'static Line>,
+    call: Option<Res<'w, CurrentCall>>,
+}
+
+impl Parts<'_, '_> {
+    /// Whether the entity is part of a clickable widget (which speaks for it).
+    fn inside_a_widget(&self, entity: Entity) -> bool {
+        self.parents
+            .iter_ancestors(entity)
+            .any(|ancestor| self.actions.contains(ancestor))
+    }
+
+    /// Every text of the entity and under it, in reading order.
+    fn words(&self, entity: Entity) -> String {
+        std::iter::once(entity)
+            .chain(self.children.iter_descendants_depth_first(entity))
+            .filter_map(|e| self.texts.get(e).ok())
+            .map(|text| text.0.trim())
+            .filter(|text| !text.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The text just before the entity among its parent's children.
+    fn text_before(&self, entity: Entity) -> Option<Entity> {
+        let parent = self.parents.get(entity).ok()?.parent();
+        let siblings = self.children.get(parent).ok()?;
+        let at = siblings.iter().position(|e| e == entity)?;
+        siblings[..at]
+            .iter()
+            .rev()
+            .copied()
+            .find(|e| self.texts.contains(*e))
+    }
+
+    /// How a transcript line is announced as it appears: what the customer and the coach
+    /// say is, what the trainee did is not (they know it).
+    fn announced(&self, entity: Entity) -> Option<(Live, String)> {
+        let line = self.lines.get(entity).ok()?;
+        let session = self.call.as_ref()?.session();
+        let live = match session.transcript().get(line.0)? {
+            Entry::Agent { .. } | Entry::WrapUp { .. } | Entry::Abandoned => Live::Off,
+            Entry::Customer { .. }
+            | Entry::Silence { .. }
+            | Entry::Feedback { .. }
+            | Entry::RuleBroken { .. }
+            | Entry::HungUp
+            | Entry::End { .. } => Live::Polite,
+        };
+        Some((live, session.scenario().language.clone()))
+    }
+
+    /// The entity as the screen reader meets it; `None` inside a widget.
+    fn describe(&self, entity: Entity) -> Option<Described> {
+        if self.inside_a_widget(entity) {
+            return None;
+        }
+        let listed = |e: Entity| {
+            self.parents
+                .get(e)
+                .is_ok_and(|p| self.choices.contains(p.parent()))
+        };
+        let node = if self.actions.contains(entity) {
+            let listed = listed(entity);
+            let mut node = Described::new(if listed {
+                Role::ListBoxOption
+            } else {
+                Role::Button
+            });
+            if listed {
+                node.set_selected(self.selected.contains(entity));
+            }
+            node.set_label(self.words(entity));
+            node.add_action(accesskit::Action::Click);
+            node
+        } else if let Ok(field) = self.fields.get(entity) {
+            let mut node = Described::new(Role::TextInput);
+            node.set_value(field.0.clone());
+            if let Some(name) = self.text_before(entity) {
+                node.set_labelled_by(vec![accesskit::NodeId(name.to_bits())]);
+            }
+            node
+        } else if self.timers.contains(entity) {
+            Described::new(Role::Timer)
+        } else if let Ok(text) = self.texts.get(entity) {
+            let mut node = Described::new(Role::Label);
+            node.set_value(text.0.trim());
+            if let Some((live, language)) = self.announced(entity) {
+                node.set_live(live);
+                node.set_language(language);
+            }
+            node
+        } else if self.choices.contains(entity) {
+            Described::new(Role::ListBox)
+        } else if self.dialogs.contains(entity) {
+            let mut node = Described::new(Role::Dialog);
+            node.set_label(
+                self.children
+                    .iter_descendants_depth_first(entity)
+                    .find_map(|e| self.texts.get(e).ok())
+                    .map_or("", |text| text.0.trim()),
+            );
+            node
+        } else if self.scrolls.contains(entity) {
+            Described::new(Role::ScrollView)
+        } else {
+            // Left out by screen readers, but it keeps what it holds in reading order.
+            Described::new(Role::GenericContainer)
+        };
+        Some(node)
+    }
+}
+
+/// What changed since the last frame, to be described anew.
+#[derive(SystemParam)]
+struct Changes<'w, 's> {
+    added: Query<'w, 's, Entity, Added<Node>>,
+    retexted: Query<'w, 's, Entity, Changed<Text>>,
+    retyped: Query<'w, 's, Entity, Changed<Field>>,
+    selected: Query<'w, 's, Entity, Added<Selected>>,
+    unselected: RemovedComponents<'w, 's, Selected>,
+}
+
+/// Describes every UI node that appeared or changed (a widget when a text in it changed).
+fn describe(
+    mut commands: Commands,
+    mut changes: Changes,
+    parts: Parts,
+    described: Query<&AccessibilityNode>,
+) {
+    let mut dirty = EntityHashSet::default();
+    dirty.extend(changes.added.iter());
+    dirty.extend(changes.retyped.iter());
+    dirty.extend(changes.selected.iter());
+    dirty.extend(changes.unselected.read());
+    for text in &changes.retexted {
+        dirty.insert(text);
+        dirty.extend(
+            parts
+                .parents
+                .iter_ancestors(text)
+                .find(|e| parts.actions.contains(*e)),
+        );
+    }
+    for entity in dirty {
+        let Some(mut node) = parts.describe(entity) else {
+            continue;
+        };
+        // Where it is on screen, once laid out, stays (bevy_ui sets it when it moves).
+        if let Ok(before) = described.get(entity) {
+            if let Some(bounds) = before.bounds() {
+                node.set_bounds(bounds);
+            }
+            if let Some(transform) = before.transform() {
+                node.set_transform(*transform);
+            }
+        }
+        if let Ok(mut target) = commands.get_entity(entity) {
+            target.try_insert(AccessibilityNode(node));
+        }
+    }
+}
+
+/// The decision's timer in whole seconds left, assertive once it is running out.
+fn count_down(
+    call: Option<Res<CurrentCall>>,
+    mut timers: Query<&mut AccessibilityNode, With<DecisionTimer>>,
+) {
+    let left = call.and_then(|call| call.flow().seconds_left());
+    for mut timer in &mut timers {
+        let (label, live) = match left {
+            Some(seconds) => (
+                Some(format!("{} s", seconds.ceil())),
+                if seconds <= RUNNING_OUT {
+                    Live::Assertive
+                } else {
+                    Live::Off
+                },
+            ),
+            None => (None, Live::Off),
+        };
+        if timer.label() == label.as_deref() && timer.live() == Some(live) {
+            continue;
+        }
+        match label {
+            Some(label) => timer.set_label(label),
+            None => timer.clear_label(),
+        }
+        timer.set_live(live);
+    }
+}
+
+/// A scrolling list tells how far it is scrolled and how far it goes.
+fn scrolled(
+    mut lists: Query<(&mut AccessibilityNode, &ScrollPosition, &ComputedNode), With<WheelScroll>>,
+) {
+    for (mut list, position, computed) in &mut lists {
+        let scale = f64::from(computed.inverse_scale_factor());
+        let hidden = f64::from((computed.content_size.y - computed.size.y).max(0.0)) * scale;
+        let at = f64::from(position.0.y).min(hidden);
+        if list.scroll_y() != Some(at) || list.scroll_y_max() != Some(hidden) {
+            list.set_scroll_y_min(0.0);
+            list.set_scroll_y(at);
+            list.set_scroll_y_max(hidden);
+        }
+    }
+}
+
+/// The focus is where the keyboard acts: a dialog's first button, else the field being
+/// typed into, else the option under the cursor; nothing (the window) otherwise.
+fn focus(
+    mut focus: ResMut<InputFocus>,
+    dialogs: Query<Entity, With<Dialog>>,
+    fields: Query<Entity, With<Field>>,
+    selected: Query<Entity, With<Selected>>,
+    parts: Parts,
+    described: Query<(), With<AccessibilityNode>>,
+) {
+    let in_dialog = dialogs.iter().find_map(|dialog| {
+        parts
+            .children
+            .iter_descendants_depth_first(dialog)
+            .find(|e| parts.actions.contains(*e))
+    });
+    let wanted = in_dialog
+        .or_else(|| fields.iter().next())
+        .or_else(|| selected.iter().next())
+        .filter(|e| described.contains(*e));
+    if focus.get() == wanted {
+        return;
+    }
+    match wanted {
+        Some(entity) => focus.set(entity, FocusCause::Navigated),
+        None => focus.clear(),
+    }
+}
