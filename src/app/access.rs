@@ -18,7 +18,7 @@ use bevy::prelude::*;
 
 use super::screens::Request;
 use super::screens::call::{CurrentCall, Line};
-use super::widget::{Action, WheelScroll};
+use super::widget::{Action, MoreBelow, WheelScroll, scroll_range};
 use crate::engine::Entry;
 
 /// A list the keyboard cursor moves through (the cards, the answers, the past calls): its
@@ -91,16 +91,20 @@ struct Parts<'w, 's> {
     dialogs: Query<'w, 's, (), With<Dialog>>,
     timers: Query<'w, 's, (), With<DecisionTimer>>,
     scrolls: Query<'w, 's, (), With<WheelScroll>>,
+    signs: Query<'w, 's, (), With<MoreBelow>>,
     lines: Query<'w, 's, &'static Line>,
     call: Option<Res<'w, CurrentCall>>,
 }
 
 impl Parts<'_, '_> {
-    /// Whether the entity is part of a clickable widget (which speaks for it).
+    /// Whether the entity is part of a clickable widget (which speaks for it), or of a sign
+    /// that a list has more below (its list says so, as a scroll view).
     fn inside_a_widget(&self, entity: Entity) -> bool {
-        self.parents
-            .iter_ancestors(entity)
-            .any(|ancestor| self.actions.contains(ancestor))
+        self.signs.contains(entity)
+            || self
+                .parents
+                .iter_ancestors(entity)
+                .any(|ancestor| self.actions.contains(ancestor) || self.signs.contains(ancestor))
     }
 
     /// Every text of the entity and under it, in reading order.
@@ -288,8 +292,7 @@ fn scrolled(
     mut lists: Query<(&mut AccessibilityNode, &ScrollPosition, &ComputedNode), With<WheelScroll>>,
 ) {
     for (mut list, position, computed) in &mut lists {
-        let scale = f64::from(computed.inverse_scale_factor());
-        let hidden = f64::from((computed.content_size.y - computed.size.y).max(0.0)) * scale;
+        let hidden = f64::from(scroll_range(computed));
         let at = f64::from(position.0.y).min(hidden);
         if list.scroll_y() != Some(at) || list.scroll_y_max() != Some(hidden) {
             list.set_scroll_y_min(0.0);

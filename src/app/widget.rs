@@ -23,11 +23,100 @@ pub struct Rest(pub Color);
 #[derive(Component)]
 pub struct WheelScroll;
 
+/// The sign at the foot of a scrolling list (this one) that more of it is below, until it is
+/// scrolled to its end: a long account card says so, and Page Down shows the rest.
+#[derive(Component)]
+pub struct MoreBelow(pub Entity);
+
 pub(super) fn plugin(app: &mut App) {
     app.add_observer(on_click);
     app.add_observer(on_over);
     app.add_observer(on_out);
     app.add_systems(Update, scroll.in_set(super::AppSystems::Input));
+    app.add_systems(PostUpdate, more_below.after(bevy::ui::UiSystems::Layout));
+}
+
+/// How far a scrolling list scrolls, in logical pixels: 0 when it all fits.
+pub fn scroll_range(list: &ComputedNode) -> f32 {
+    (list.content_size.y - list.size.y + list.scrollbar_size.y).max(0.0)
+        * list.inverse_scale_factor()
+}
+
+/// Whether part of a list is still below what it shows.
+fn has_more_below(list: &ComputedNode, position: &ScrollPosition) -> bool {
+    position.0.y + 1.0 < scroll_range(list)
+}
+
+/// Where a list's sign goes, in logical pixels from the window's top left: its bottom right
+/// corner, inside it.
+fn sign_at(list: &ComputedNode, at: &UiGlobalTransform) -> (Val, Val) {
+    let corner = (at.translation + list.size() / 2.0) * list.inverse_scale_factor();
+    (
+        px(corner.x - SIGN - space::S),
+        px(corner.y - SIGN - space::XS),
+    )
+}
+
+/// The sign's side, in logical pixels.
+const SIGN: f32 = 24.0;
+
+/// Puts up, moves and takes down the "more below" signs of the scrolling lists, once laid out.
+fn more_below(
+    mut commands: Commands,
+    lists: Query<(Entity, &ComputedNode, &UiGlobalTransform, &ScrollPosition), With<WheelScroll>>,
+    mut signs: Query<(Entity, &MoreBelow, &mut Node)>,
+    fonts: Res<Fonts>,
+    mut animating: ResMut<super::Animating>,
+) {
+    // A sign put up, moved or taken down after layout is drawn on the next frame.
+    let mut signed = Vec::new();
+    for (sign, below, mut node) in &mut signs {
+        match lists.get(below.0) {
+            Ok((list, computed, at, position)) if has_more_below(computed, position) => {
+                signed.push(list);
+                let (left, top) = sign_at(computed, at);
+                if node.left != left || node.top != top {
+                    node.left = left;
+                    node.top = top;
+                    animating.0 = true;
+                }
+            }
+            _ => {
+                commands.entity(sign).despawn();
+                animating.0 = true;
+            }
+        }
+    }
+    for (list, computed, at, position) in &lists {
+        if signed.contains(&list) || !has_more_below(computed, position) {
+            continue;
+        }
+        let (left, top) = sign_at(computed, at);
+        animating.0 = true;
+        commands.spawn((
+            MoreBelow(list),
+            Node {
+                position_type: PositionType::Absolute,
+                left,
+                top,
+                width: px(SIGN),
+                height: px(SIGN),
+                justify_content: JustifyContent::Center,
+                align_items: AlignItems::Center,
+                border: UiRect::all(px(1.0)),
+                border_radius: BorderRadius::all(px(SIGN / 2.0)),
+                ..default()
+            },
+            BackgroundColor(palette::PANEL_HOVER),
+            BorderColor::all(palette::ACCENT),
+            GlobalZIndex(5),
+            Pickable::IGNORE,
+            children![(
+                text(&fonts, "▼", size::SMALL, palette::TEXT),
+                Pickable::IGNORE
+            )],
+        ));
+    }
 }
 
 fn scroll(

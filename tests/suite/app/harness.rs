@@ -353,6 +353,8 @@ pub struct Spoken {
     pub live: Live,
     /// Its language, where it is not the interface's.
     pub language: Option<String>,
+    /// How far a scrolling list is scrolled, and how far it scrolls.
+    pub scroll: Option<(f64, f64)>,
 }
 
 /// The screen's accessibility tree in reading order: each top node and then what it holds,
@@ -405,6 +407,7 @@ pub fn spoken(app: &mut App) -> Vec<Spoken> {
                 selected: node.is_selected(),
                 live,
                 language: node.language().map(str::to_owned),
+                scroll: node.scroll_y().zip(node.scroll_y_max()),
             });
         }
         if let Some(children) = world.get::<Children>(entity) {

@@ -7,6 +7,7 @@ mod harness;
 mod language;
 mod leaving_a_call;
 mod library_cards;
+mod long_account_card;
 mod own_words;
 mod playing_a_call;
 mod progress;
