@@ -20,8 +20,7 @@ fn a_card_taller_than_its_panel_says_more_is_below_until_page_down_reaches_its_e
     let (label, fact) = call_session(&app)
         .scenario()
         .account
-        .iter()
-        .next()
+        .first()
         .map(|(label, value)| (label.clone(), value.clone()))
         .expect("the example has account facts");
     let tree = spoken(&mut app);
