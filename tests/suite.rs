@@ -56,3 +56,5 @@ mod voice_lines;
 #[cfg(unix)]
 #[path = "suite/windows.rs"]
 mod windows;
+#[path = "suite/words_tables.rs"]
+mod words_tables;

@@ -12,8 +12,10 @@ use super::Options;
 use super::records::Note;
 use super::screens::Screen;
 use super::screens::library::Trainee;
+use super::theme::Look;
 use crate::engine::{CallFlow, Offer, Phase};
 use crate::matcher::{Matcher, MatcherError, PreparedChoices, Reply};
+use crate::words::fill;
 
 /// How the trainee answers the customer.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -120,6 +122,7 @@ fn load(
     mut understanding: ResMut<Understanding>,
     mut trainee: ResMut<Trainee>,
     options: Res<Options>,
+    look: Res<Look>,
     mut note: ResMut<Note>,
 ) {
     if trainee.replying != Replying::OwnWords || understanding.matcher.is_some() {
@@ -154,6 +157,6 @@ fn load(
     trainee.replying = Replying::Pick;
     note.0 = Some((
         Screen::Library,
-        format!("Own words is not available ({why}): the answers stay printed."),
+        fill(look.words.interface.own_words_unavailable, &[("why", &why)]),
     ));
 }

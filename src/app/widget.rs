@@ -9,7 +9,7 @@ use bevy::picking::hover::HoverMap;
 use bevy::prelude::*;
 
 use super::screens::Request;
-use super::theme::{Fonts, palette, size, space};
+use super::theme::{Look, size, space};
 
 /// What clicking this entity does.
 #[derive(Component, Clone, Debug)]
@@ -65,14 +65,17 @@ fn more_below(
     mut commands: Commands,
     lists: Query<(Entity, &ComputedNode, &UiGlobalTransform, &ScrollPosition), With<WheelScroll>>,
     mut signs: Query<(Entity, &MoreBelow, &mut Node)>,
-    fonts: Res<Fonts>,
+    look: Res<Look>,
     mut animating: ResMut<super::Animating>,
 ) {
-    // A sign put up, moved or taken down after layout is drawn on the next frame.
+    // A sign put up, moved or taken down after layout is drawn on the next frame. A new
+    // theme or language puts every sign up anew, in its colours.
     let mut signed = Vec::new();
     for (sign, below, mut node) in &mut signs {
         match lists.get(below.0) {
-            Ok((list, computed, at, position)) if has_more_below(computed, position) => {
+            Ok((list, computed, at, position))
+                if has_more_below(computed, position) && !look.is_changed() =>
+            {
                 signed.push(list);
                 let (left, top) = sign_at(computed, at);
                 if node.left != left || node.top != top {
@@ -107,12 +110,12 @@ fn more_below(
                 border_radius: BorderRadius::all(px(SIGN / 2.0)),
                 ..default()
             },
-            BackgroundColor(palette::PANEL_HOVER),
-            BorderColor::all(palette::ACCENT),
+            BackgroundColor(look.palette.panel_hover),
+            BorderColor::all(look.palette.accent),
             GlobalZIndex(5),
             Pickable::IGNORE,
             children![(
-                text(&fonts, "▼", size::SMALL, palette::TEXT),
+                text(&look, "▼", size::SMALL, look.palette.text),
                 Pickable::IGNORE
             )],
         ));
@@ -124,7 +127,7 @@ fn scroll(
     keys: Res<ButtonInput<KeyCode>>,
     hover: Option<Res<HoverMap>>,
     parents: Query<&ChildOf>,
-    mut lists: Query<(Entity, &mut ScrollPosition), With<WheelScroll>>,
+    mut lists: Query<(Entity, &mut ScrollPosition, &ComputedNode), With<WheelScroll>>,
 ) {
     let wheeled: f32 = wheel
         .read()
@@ -133,13 +136,26 @@ fn scroll(
             MouseScrollUnit::Pixel => w.y,
         })
         .sum();
-    // The wheel scrolls the list under the pointer.
-    let under_pointer: Vec<Entity> = hover
-        .iter()
-        .flat_map(|map| map.values())
-        .flat_map(|hits| hits.keys())
-        .flat_map(|&hit| std::iter::once(hit).chain(parents.iter_ancestors(hit)))
-        .collect();
+    // The wheel scrolls the innermost list under the pointer that can still move that way
+    // (at a large text size the whole screen scrolls too: once a list is at its end, the
+    // screen around it moves on).
+    let mut wheel_moves = None;
+    if wheeled != 0.0 {
+        let hits: Vec<Entity> = hover
+            .iter()
+            .flat_map(|map| map.values())
+            .flat_map(|hits| hits.keys().copied())
+            .collect();
+        wheel_moves = hits.iter().find_map(|&hit| {
+            std::iter::once(hit)
+                .chain(parents.iter_ancestors(hit))
+                .find(|&entity| {
+                    lists
+                        .get(entity)
+                        .is_ok_and(|(_, position, node)| can_move(position, node, wheeled))
+                })
+        });
+    }
     // Page Up / Page Down scroll every list of the screen.
     let paged = match (
         keys.just_pressed(KeyCode::PageUp),
@@ -149,9 +165,9 @@ fn scroll(
         (false, true) => -300.0,
         _ => 0.0,
     };
-    for (entity, mut position) in &mut lists {
+    for (entity, mut position, _) in &mut lists {
         let delta = paged
-            + if under_pointer.contains(&entity) {
+            + if wheel_moves == Some(entity) {
                 wheeled
             } else {
                 0.0
@@ -159,6 +175,16 @@ fn scroll(
         if delta != 0.0 {
             position.0.y = (position.0.y - delta).max(0.0);
         }
+    }
+}
+
+/// Whether a list can scroll by `delta` (positive: up): it is not at that end yet.
+fn can_move(position: &ScrollPosition, node: &ComputedNode, delta: f32) -> bool {
+    let most = (node.content_size.y - node.size().y).max(0.0) * node.inverse_scale_factor();
+    if delta > 0.0 {
+        position.0.y > 0.0
+    } else {
+        position.0.y < most - 0.5
     }
 }
 
@@ -173,9 +199,13 @@ fn on_click(
     }
 }
 
-fn on_over(mut over: On<Pointer<Over>>, mut buttons: Query<&mut BackgroundColor, With<Action>>) {
+fn on_over(
+    mut over: On<Pointer<Over>>,
+    look: Res<Look>,
+    mut buttons: Query<&mut BackgroundColor, With<Action>>,
+) {
     if let Ok(mut background) = buttons.get_mut(over.entity) {
-        background.0 = palette::PANEL_HOVER;
+        background.0 = look.palette.panel_hover;
         over.propagate(false);
     }
 }
@@ -188,11 +218,11 @@ fn on_out(mut out: On<Pointer<Out>>, mut buttons: Query<(&mut BackgroundColor, &
 }
 
 /// Text in the regular weight.
-pub fn text(fonts: &Fonts, content: impl Into<String>, px: f32, color: Color) -> impl Bundle {
+pub fn text(look: &Look, content: impl Into<String>, px: f32, color: Color) -> impl Bundle {
     (
         Text::new(content),
         TextFont {
-            font: FontSource::Handle(fonts.regular.clone()),
+            font: FontSource::Handle(look.regular.clone()),
             font_size: FontSize::Px(px),
             ..default()
         },
@@ -201,11 +231,11 @@ pub fn text(fonts: &Fonts, content: impl Into<String>, px: f32, color: Color) ->
 }
 
 /// Text in the bold weight.
-pub fn bold(fonts: &Fonts, content: impl Into<String>, px: f32, color: Color) -> impl Bundle {
+pub fn bold(look: &Look, content: impl Into<String>, px: f32, color: Color) -> impl Bundle {
     (
         Text::new(content),
         TextFont {
-            font: FontSource::Handle(fonts.bold.clone()),
+            font: FontSource::Handle(look.bold.clone()),
             font_size: FontSize::Px(px),
             ..default()
         },
@@ -216,7 +246,7 @@ pub fn bold(fonts: &Fonts, content: impl Into<String>, px: f32, color: Color) ->
 /// A screen's top bar: its title on the left, what `right` spawns on the right.
 pub fn top_bar(
     screen: &mut ChildSpawnerCommands,
-    fonts: &Fonts,
+    look: &Look,
     title: impl Into<String>,
     right: impl FnOnce(&mut ChildSpawnerCommands),
 ) {
@@ -226,20 +256,23 @@ pub fn top_bar(
             ..row(space::M)
         })
         .with_children(|bar| {
-            bar.spawn(bold(fonts, title, size::TITLE, palette::TEXT));
+            bar.spawn(bold(look, title, size::TITLE, look.palette.text));
             right(bar);
         });
 }
 
 /// A panel laid out its own way (a width, a share of the row, scrolling) on top of the
 /// panel's padding, gaps, background and rounded border.
-pub fn panel_with(layout: impl FnOnce(Node) -> Node) -> (Node, BackgroundColor, BorderColor) {
-    let (node, background, border) = panel();
+pub fn panel_with(
+    look: &Look,
+    layout: impl FnOnce(Node) -> Node,
+) -> (Node, BackgroundColor, BorderColor) {
+    let (node, background, border) = panel(look);
     (layout(node), background, border)
 }
 
 /// A panel: a column with padding, background and rounded border.
-pub fn panel() -> (Node, BackgroundColor, BorderColor) {
+pub fn panel(look: &Look) -> (Node, BackgroundColor, BorderColor) {
     (
         Node {
             flex_direction: FlexDirection::Column,
@@ -249,19 +282,19 @@ pub fn panel() -> (Node, BackgroundColor, BorderColor) {
             border_radius: BorderRadius::all(px(8.0)),
             ..default()
         },
-        BackgroundColor(palette::PANEL),
-        BorderColor::all(palette::BORDER),
+        BackgroundColor(look.palette.panel),
+        BorderColor::all(look.palette.border),
     )
 }
 
 /// A button: a label and the request it sends, with its key shown as a hint.
-pub fn button(fonts: &Fonts, label: impl Into<String>, request: Request) -> impl Bundle {
-    button_colored(fonts, label, request, palette::PANEL)
+pub fn button(look: &Look, label: impl Into<String>, request: Request) -> impl Bundle {
+    button_colored(look, label, request, look.palette.panel)
 }
 
 /// A button with its own resting background (e.g. the accent for the main action).
 pub fn button_colored(
-    fonts: &Fonts,
+    look: &Look,
     label: impl Into<String>,
     request: Request,
     background: Color,
@@ -276,18 +309,18 @@ pub fn button_colored(
             ..default()
         },
         BackgroundColor(background),
-        BorderColor::all(palette::BORDER),
+        BorderColor::all(look.palette.border),
         Rest(background),
         Action(request),
         children![(
-            text(fonts, label, size::BODY, palette::TEXT),
+            text(look, label, size::BODY, look.palette.text),
             Pickable::IGNORE
         )],
     )
 }
 
 /// A small rounded label (a tag, the language, the difficulty).
-pub fn chip(fonts: &Fonts, label: impl Into<String>, color: Color) -> impl Bundle {
+pub fn chip(look: &Look, label: impl Into<String>, color: Color) -> impl Bundle {
     (
         Node {
             padding: UiRect::axes(px(space::S), px(2.0)),
@@ -296,12 +329,18 @@ pub fn chip(fonts: &Fonts, label: impl Into<String>, color: Color) -> impl Bundl
             ..default()
         },
         BorderColor::all(color),
-        children![text(fonts, label, size::SMALL, color)],
+        children![text(look, label, size::SMALL, color)],
     )
 }
 
 /// A horizontal bar filled to `fraction` (0–1), with a marker component on the fill.
-pub fn bar(fraction: f32, color: Color, height: f32, fill: impl Bundle) -> impl Bundle {
+pub fn bar(
+    look: &Look,
+    fraction: f32,
+    color: Color,
+    height: f32,
+    fill: impl Bundle,
+) -> impl Bundle {
     (
         Node {
             width: percent(100.0),
@@ -310,7 +349,7 @@ pub fn bar(fraction: f32, color: Color, height: f32, fill: impl Bundle) -> impl 
             overflow: Overflow::clip(),
             ..default()
         },
-        BackgroundColor(palette::BACKGROUND),
+        BackgroundColor(look.palette.background),
         children![(
             Node {
                 width: percent(fraction.clamp(0.0, 1.0) * 100.0),
@@ -345,14 +384,24 @@ pub fn column(gap: f32) -> Node {
     }
 }
 
-/// The full-window root of a screen.
-pub fn screen_root() -> Node {
-    Node {
-        width: percent(100.0),
-        height: percent(100.0),
-        flex_direction: FlexDirection::Column,
-        padding: UiRect::all(px(space::L)),
-        row_gap: px(space::M),
-        ..default()
-    }
+/// The least height of a screen's scrolling list (the cards, the transcript, the timeline),
+/// in logical pixels: at a large text size the list keeps this much and the screen around it
+/// scrolls, rather than the list being squeezed away.
+pub const LIST_MIN_HEIGHT: f32 = 220.0;
+
+/// The full-window root of a screen. It scrolls when the screen is taller than the window
+/// (large text on a small window), so nothing is out of reach.
+pub fn screen_root() -> impl Bundle {
+    (
+        Node {
+            width: percent(100.0),
+            height: percent(100.0),
+            flex_direction: FlexDirection::Column,
+            padding: UiRect::all(px(space::L)),
+            row_gap: px(space::M),
+            overflow: Overflow::scroll_y(),
+            ..default()
+        },
+        WheelScroll,
+    )
 }

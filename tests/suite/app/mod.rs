@@ -2,8 +2,10 @@
 //! scores out. One file per behaviour, sharing one harness.
 
 mod assignments;
+mod contrast;
 mod export;
 mod harness;
+mod interface_language;
 mod language;
 mod leaving_a_call;
 mod library_cards;
