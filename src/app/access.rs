@@ -40,6 +40,11 @@ pub struct Field(pub String);
 #[derive(Component)]
 pub struct Dialog;
 
+/// A text that tells what just happened (the notice over the screens): read out as it
+/// changes.
+#[derive(Component)]
+pub struct Status;
+
 /// The decision's timer bar: read out as the seconds left.
 #[derive(Component)]
 pub struct DecisionTimer;
@@ -53,7 +58,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, click.in_set(super::AppSystems::Input))
         .add_systems(
             PostUpdate,
-            (describe, count_down, scrolled, focus)
+            (describe, hide, count_down, scrolled, focus)
                 .chain()
                 .before(bevy::ui::UiSystems::PostLayout)
                 .before(bevy::a11y::AccessibilitySystems::Update),
@@ -93,6 +98,8 @@ struct Parts<'w, 's> {
     scrolls: Query<'w, 's, (), With<WheelScroll>>,
     signs: Query<'w, 's, (), With<MoreBelow>>,
     lines: Query<'w, 's, &'static Line>,
+    statuses: Query<'w, 's, (), With<Status>>,
+    nodes: Query<'w, 's, &'static Node>,
     call: Option<Res<'w, CurrentCall>>,
 }
 
@@ -157,7 +164,7 @@ impl Parts<'_, '_> {
                 .get(e)
                 .is_ok_and(|p| self.choices.contains(p.parent()))
         };
-        let node = if self.actions.contains(entity) {
+        let mut node = if self.actions.contains(entity) {
             let listed = listed(entity);
             let mut node = Described::new(if listed {
                 Role::ListBoxOption
@@ -186,6 +193,9 @@ impl Parts<'_, '_> {
                 node.set_live(live);
                 node.set_language(language);
             }
+            if self.statuses.contains(entity) {
+                node.set_live(Live::Polite);
+            }
             node
         } else if self.choices.contains(entity) {
             Described::new(Role::ListBox)
@@ -204,6 +214,9 @@ impl Parts<'_, '_> {
             // Left out by screen readers, but it keeps what it holds in reading order.
             Described::new(Role::GenericContainer)
         };
+        if self.nodes.get(entity).is_ok_and(not_shown) {
+            node.set_hidden();
+        }
         Some(node)
     }
 }
@@ -254,6 +267,25 @@ fn describe(
         }
         if let Ok(mut target) = commands.get_entity(entity) {
             target.try_insert(AccessibilityNode(node));
+        }
+    }
+}
+
+/// Whether a UI node is left out of the screen (and so of what is read).
+fn not_shown(node: &Node) -> bool {
+    node.display == Display::None
+}
+
+/// What is not on screen is not read: a node shown or hidden since it was described.
+fn hide(mut nodes: Query<(&Node, &mut AccessibilityNode), Changed<Node>>) {
+    for (node, mut described) in &mut nodes {
+        let hidden = not_shown(node);
+        if described.is_hidden() != hidden {
+            if hidden {
+                described.set_hidden();
+            } else {
+                described.clear_hidden();
+            }
         }
     }
 }

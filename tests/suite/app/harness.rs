@@ -361,7 +361,8 @@ pub struct Spoken {
 }
 
 /// The screen's accessibility tree in reading order: each top node and then what it holds,
-/// depth first, without the plain containers that screen readers leave out.
+/// depth first, without the plain containers that screen readers leave out, nor what is
+/// hidden.
 pub fn spoken(app: &mut App) -> Vec<Spoken> {
     let world = app.world_mut();
     let mut described = world.query::<(Entity, &AccessibilityNode)>();
@@ -384,6 +385,10 @@ pub fn spoken(app: &mut App) -> Vec<Spoken> {
     let mut stack: Vec<(Entity, Live)> = roots.into_iter().rev().map(|e| (e, Live::Off)).collect();
     while let Some((entity, around)) = stack.pop() {
         let node = &nodes[&entity];
+        // What is not on screen is not read, nor anything in it.
+        if node.is_hidden() {
+            continue;
+        }
         let live = node.live().unwrap_or(around);
         if node.role() != Role::GenericContainer {
             let labelled: Vec<&str> = node

@@ -17,6 +17,7 @@ mod recording_calls;
 mod screen_reader_clicks;
 mod screen_reader_follows_the_cursor;
 mod screen_reader_hears_the_customer;
+mod screen_reader_hears_the_notice;
 mod screen_reader_names;
 mod sending;
 mod text_scale;
