@@ -31,7 +31,8 @@ pub struct Choices;
 pub struct Selected;
 
 /// A text the trainee types into, with the words typed so far (the text on screen adds a
-/// caret and quotes). The text before it in its panel is its name.
+/// caret and quotes). The text before it in its panel is its name; it has the focus unless
+/// options to pick from are on show.
 #[derive(Component)]
 pub struct Field(pub String);
 
@@ -334,8 +335,8 @@ fn scrolled(
     }
 }
 
-/// The focus is where the keyboard acts: a dialog's first button, else the field being
-/// typed into, else the option under the cursor; nothing (the window) otherwise.
+/// The focus is where the keyboard acts: a dialog's first button, else the option under the
+/// cursor (Enter takes it), else the field being typed into; nothing (the window) otherwise.
 fn focus(
     mut focus: ResMut<InputFocus>,
     dialogs: Query<Entity, With<Dialog>>,
@@ -351,8 +352,8 @@ fn focus(
             .find(|e| parts.actions.contains(*e))
     });
     let wanted = in_dialog
-        .or_else(|| fields.iter().next())
         .or_else(|| selected.iter().next())
+        .or_else(|| fields.iter().next())
         .filter(|e| described.contains(*e));
     if focus.get() == wanted {
         return;

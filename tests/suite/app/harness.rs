@@ -9,7 +9,8 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use frontline::app::{
-    Action, Catalog, CurrentCall, Look, Notice, Options, Request, Screen, headless, recorded_name,
+    Action, Catalog, CurrentCall, Look, Notice, Options, Replying, Request, Screen, Trainee,
+    Understanding, headless, recorded_name,
 };
 use frontline::engine::{Answer, Decision, Mode, Phase, Session, Stage};
 use frontline::records::{self, Filter, Record, ScenarioRef, Store};
@@ -486,4 +487,47 @@ pub fn click_for_screen_reader(app: &mut App, entity: Entity) {
             data: None,
         }));
     app.update();
+}
+
+/// Types `text` into the app, key by key.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let (code, logical) = match c {
+            ' ' => (KeyCode::Space, Key::Space),
+            c => (KeyCode::KeyA, Key::Character(c.to_string().as_str().into())),
+        };
+        key(app, code, logical);
+    }
+}
+
+/// The app on the example with own words chosen on the library, the matcher loaded, and the
+/// first call answered (its library folder goes with it).
+pub fn own_words_call(seed: u64) -> (App, tempfile::TempDir) {
+    let library = example_library();
+    let mut app = app_on(library.path(), seed);
+    step_until(&mut app, "the library loads", library_loaded);
+    press(&mut app, KeyCode::KeyO);
+    // The matcher loads on a thread of its own: wait for it by the clock, not by updates.
+    let started = std::time::Instant::now();
+    while app.world().resource::<Understanding>().matcher().is_none() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "choosing own words loads the matcher"
+        );
+        app.update();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(
+        app.world().resource::<Trainee>().replying,
+        Replying::OwnWords
+    );
+    press(&mut app, KeyCode::Enter);
+    step_until_on(&mut app, "Enter on the card opens the call", Screen::Call);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        stage(&app),
+        Stage::Choosing,
+        "the first line is said at once"
+    );
+    (app, library)
 }

@@ -19,6 +19,7 @@ mod screen_reader_follows_the_cursor;
 mod screen_reader_hears_the_customer;
 mod screen_reader_hears_the_notice;
 mod screen_reader_names;
+mod screen_reader_reads_the_reply_field;
 mod sending;
 mod text_scale;
 mod trainer;
