@@ -16,8 +16,10 @@ use bevy::ecs::system::SystemParam;
 use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
 
-use super::screens::Request;
 use super::screens::call::{CurrentCall, Line};
+use super::screens::debrief::Debrief;
+use super::screens::{Request, Screen};
+use super::theme::Look;
 use super::widget::{Action, MoreBelow, WheelScroll, scroll_range};
 use crate::engine::Entry;
 
@@ -102,6 +104,9 @@ struct Parts<'w, 's> {
     statuses: Query<'w, 's, (), With<Status>>,
     nodes: Query<'w, 's, &'static Node>,
     call: Option<Res<'w, CurrentCall>>,
+    debrief: Option<Res<'w, Debrief>>,
+    screen: Res<'w, State<Screen>>,
+    look: Res<'w, Look>,
 }
 
 impl Parts<'_, '_> {
@@ -153,6 +158,20 @@ impl Parts<'_, '_> {
             | Entry::End { .. } => Live::Polite,
         };
         Some((live, session.scenario().language.clone()))
+    }
+
+    /// The language of what the screen shows: the call's on the call and its debrief, the
+    /// interface's elsewhere (so the screen reader speaks it with the right voice).
+    fn language(&self) -> String {
+        let call = match self.screen.get() {
+            Screen::Call => self.call.as_ref().map(|call| call.session()),
+            Screen::Debrief => self.debrief.as_ref().map(|debrief| &debrief.session),
+            _ => None,
+        };
+        call.map_or(self.look.words.language, |session| {
+            &session.scenario().language
+        })
+        .to_owned()
     }
 
     /// The entity as the screen reader meets it; `None` inside a widget.
@@ -218,6 +237,9 @@ impl Parts<'_, '_> {
         if self.nodes.get(entity).is_ok_and(not_shown) {
             node.set_hidden();
         }
+        if !self.parents.contains(entity) {
+            node.set_language(self.language());
+        }
         Some(node)
     }
 }
@@ -230,9 +252,11 @@ struct Changes<'w, 's> {
     retyped: Query<'w, 's, Entity, Changed<Field>>,
     selected: Query<'w, 's, Entity, Added<Selected>>,
     unselected: RemovedComponents<'w, 's, Selected>,
+    tops: Query<'w, 's, Entity, (With<Node>, Without<ChildOf>)>,
 }
 
-/// Describes every UI node that appeared or changed (a widget when a text in it changed).
+/// Describes every UI node that appeared or changed (a widget when a text in it changed), each
+/// screen's top node with the language the screen is in.
 fn describe(
     mut commands: Commands,
     mut changes: Changes,
@@ -244,6 +268,10 @@ fn describe(
     dirty.extend(changes.retyped.iter());
     dirty.extend(changes.selected.iter());
     dirty.extend(changes.unselected.read());
+    // Another interface language: what is on screen says so.
+    if parts.look.is_changed() {
+        dirty.extend(changes.tops.iter());
+    }
     for text in &changes.retexted {
         dirty.insert(text);
         dirty.extend(

@@ -20,6 +20,7 @@ mod screen_reader_hears_the_customer;
 mod screen_reader_hears_the_notice;
 mod screen_reader_names;
 mod screen_reader_reads_the_reply_field;
+mod screen_reader_speaks_each_screens_language;
 mod sending;
 mod text_scale;
 mod trainer;
