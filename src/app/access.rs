@@ -4,10 +4,15 @@
 //! A clickable widget ([`Action`]) is a button, or an option of a list the keyboard cursor
 //! moves through ([`Choices`]): selected when under the cursor ([`Selected`]), and then it
 //! holds the focus, so the screen reader follows the arrow keys. Its name is the words it
-//! shows; every other text is a label. A new line of the customer or of the coach in the
-//! transcript is a polite live region, read out as it appears; the decision's timer says its
-//! seconds, and turns assertive in the last ones. A screen reader's click does what the
-//! mouse's does. Nothing here is worded: every name is text the screen shows.
+//! shows; every other text is a label, and what is not shown is hidden. A new line of the
+//! customer or of the coach in the transcript, and the notice over the screens, are polite
+//! live regions, read out as they appear; the decision's timer says its seconds, and turns
+//! assertive in the last ones. Each screen says its language (the interface's, or the call's).
+//! A screen reader's click does what the mouse's does. Nothing here is worded: every name is
+//! text the screen shows.
+//!
+//! Without a screen reader running, Bevy sends none of it to the system; on Linux it needs
+//! Bevy's `accesskit_unix` feature (AT-SPI), which the app does not build with yet.
 
 use accesskit::{Live, Node as Described, Role};
 use bevy::a11y::{AccessibilityNode, ActionRequest};
@@ -365,19 +370,20 @@ fn scrolled(
 
 /// The focus is where the keyboard acts: a dialog's first button, else the option under the
 /// cursor (Enter takes it), else the field being typed into; nothing (the window) otherwise.
+/// (Bevy's own first focus, the window, has no node: the system would be sent no tree.)
 fn focus(
     mut focus: ResMut<InputFocus>,
     dialogs: Query<Entity, With<Dialog>>,
-    fields: Query<Entity, With<Field>>,
     selected: Query<Entity, With<Selected>>,
-    parts: Parts,
+    fields: Query<Entity, With<Field>>,
+    children: Query<&Children>,
+    actions: Query<(), With<Action>>,
     described: Query<(), With<AccessibilityNode>>,
 ) {
     let in_dialog = dialogs.iter().find_map(|dialog| {
-        parts
-            .children
+        children
             .iter_descendants_depth_first(dialog)
-            .find(|e| parts.actions.contains(*e))
+            .find(|e| actions.contains(*e))
     });
     let wanted = in_dialog
         .or_else(|| selected.iter().next())
