@@ -23,11 +23,68 @@ pub struct Rest(pub Color);
 #[derive(Component)]
 pub struct WheelScroll;
 
+/// Whether the window is narrow in logical pixels — large text on a small window (200% on
+/// 1280×800 leaves 640): screens then stack what sits side by side.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Narrow(pub bool);
+
+/// Below this logical width a window is narrow.
+const NARROW_BELOW: f32 = 760.0;
+
+/// How a part of a screen reflows in a narrow window.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub enum Reflow {
+    /// A row of a side column and a main one: in a narrow window, a column with the main one
+    /// first (its last child on top) and the screen scrolling.
+    Row,
+    /// The side column of such a row, this wide beside the main one: full width below it.
+    Side(f32),
+}
+
 pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Narrow>();
     app.add_observer(on_click);
     app.add_observer(on_over);
     app.add_observer(on_out);
     app.add_systems(Update, scroll.in_set(super::AppSystems::Input));
+    app.add_systems(PostUpdate, reflow.before(bevy::ui::UiSystems::Layout));
+}
+
+/// Tells whether the window is narrow, and lays the reflowing parts out for it.
+fn reflow(
+    windows: Query<&Window>,
+    scale: Res<UiScale>,
+    mut narrow: ResMut<Narrow>,
+    mut parts: Query<(Ref<Reflow>, &mut Node)>,
+) {
+    let now = windows
+        .iter()
+        .next()
+        .is_some_and(|w| w.width() / scale.0 < NARROW_BELOW);
+    narrow.set_if_neq(Narrow(now));
+    for (reflow, mut node) in &mut parts {
+        if !narrow.is_changed() && !reflow.is_added() {
+            continue;
+        }
+        match (*reflow, now) {
+            (Reflow::Row, false) => {
+                node.flex_direction = FlexDirection::Row;
+                node.min_height = px(0.0);
+            }
+            (Reflow::Row, true) => {
+                node.flex_direction = FlexDirection::ColumnReverse;
+                node.min_height = Val::Auto;
+            }
+            (Reflow::Side(width), false) => {
+                node.width = px(width);
+                node.overflow = Overflow::scroll_y();
+            }
+            (Reflow::Side(_), true) => {
+                node.width = percent(100.0);
+                node.overflow = Overflow::visible();
+            }
+        }
+    }
 }
 
 fn scroll(
@@ -295,7 +352,7 @@ pub fn column(gap: f32) -> Node {
 /// The least height of a screen's scrolling list (the cards, the transcript, the timeline),
 /// in logical pixels: at a large text size the list keeps this much and the screen around it
 /// scrolls, rather than the list being squeezed away.
-pub const LIST_MIN_HEIGHT: f32 = 220.0;
+pub const LIST_MIN_HEIGHT: f32 = 160.0;
 
 /// The full-window root of a screen. It scrolls when the screen is taller than the window
 /// (large text on a small window), so nothing is out of reach.
@@ -305,9 +362,15 @@ pub fn screen_root() -> impl Bundle {
             width: percent(100.0),
             height: percent(100.0),
             flex_direction: FlexDirection::Column,
-            padding: UiRect::all(px(space::L)),
+            // Room at the bottom for the line that says the sound is off or muted, which
+            // scrolled content never runs under (it is clipped at the content's edge).
+            padding: UiRect {
+                bottom: px(space::L + space::M),
+                ..UiRect::all(px(space::L))
+            },
             row_gap: px(space::M),
             overflow: Overflow::scroll_y(),
+            overflow_clip_margin: OverflowClipMargin::content_box(),
             ..default()
         },
         WheelScroll,

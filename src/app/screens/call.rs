@@ -458,21 +458,27 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, look: Res<Look>) {
             });
             screen
                 // The customer beside the call; below it when the window is narrow (large text).
-                .spawn(Node {
-                    flex_grow: 1.0,
-                    align_items: AlignItems::Stretch,
-                    ..widget::row(space::L)
-                })
+                .spawn((
+                    Node {
+                        flex_grow: 1.0,
+                        min_height: px(0.0),
+                        align_items: AlignItems::Stretch,
+                        flex_wrap: FlexWrap::NoWrap,
+                        ..widget::row(space::L)
+                    },
+                    widget::Reflow::Row,
+                ))
                 .with_children(|body| {
                     body.spawn((
                         Node {
-                            width: px(340.0),
+                            width: px(SIDE_WIDTH),
                             flex_shrink: 0.0,
                             min_height: px(0.0),
                             overflow: Overflow::scroll_y(),
                             ..widget::column(space::M)
                         },
                         WheelScroll,
+                        widget::Reflow::Side(SIDE_WIDTH),
                     ))
                     .with_children(|side| {
                         side.spawn(widget::panel(look)).with_children(|customer| {
@@ -565,7 +571,6 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, look: Res<Look>) {
                     });
                     body.spawn(Node {
                         flex_grow: 1.0,
-                        flex_basis: px(420.0),
                         min_width: px(0.0),
                         ..widget::column(space::M)
                     })
@@ -586,6 +591,9 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, look: Res<Look>) {
                 });
         });
 }
+
+/// The width of the customer's column beside the call.
+const SIDE_WIDTH: f32 = 340.0;
 
 /// One transcript entry as a line of text with its colour, in the words of the call's language.
 fn entry_line(look: &Look, entry: &Entry, customer: &str, words: &Words) -> (String, Color) {
