@@ -827,7 +827,7 @@ fn spawn_answer(
                 ..default()
             },
             BorderColor::all(if selected {
-                look.palette.accent
+                look.palette.focus
             } else {
                 look.palette.border
             }),

@@ -494,7 +494,7 @@ fn spawn_card(
     let broken = card.playable.is_none();
     let border = match (broken, card.is_stale(), selected) {
         (true, _, _) => look.palette.bad,
-        (_, _, true) => look.palette.accent,
+        (_, _, true) => look.palette.focus,
         (_, true, _) => look.palette.warn,
         _ => look.palette.border,
     };

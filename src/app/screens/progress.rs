@@ -533,7 +533,7 @@ fn restyle(
     }
     for (row, mut background, mut border, mut rest) in &mut rows {
         let (fill, edge) = if row.0 == progress.cursor {
-            (look.palette.panel_hover, look.palette.accent)
+            (look.palette.panel_hover, look.palette.focus)
         } else {
             (look.palette.panel, look.palette.panel)
         };
