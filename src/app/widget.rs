@@ -23,6 +23,11 @@ pub struct Rest(pub Color);
 #[derive(Component)]
 pub struct WheelScroll;
 
+/// What the keyboard is on (a card, an answer): once it is laid out, every scrolling list
+/// around it — the screen itself at a large text size — scrolls so that it is in view.
+#[derive(Component)]
+pub struct KeepInView;
+
 /// Whether the window is narrow in logical pixels — large text on a small window (200% on
 /// 1280×800 leaves 640): screens then stack what sits side by side.
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +52,13 @@ pub(super) fn plugin(app: &mut App) {
     app.add_observer(on_over);
     app.add_observer(on_out);
     app.add_systems(Update, scroll.in_set(super::AppSystems::Input));
-    app.add_systems(PostUpdate, reflow.before(bevy::ui::UiSystems::Layout));
+    app.add_systems(
+        PostUpdate,
+        (
+            reflow.before(bevy::ui::UiSystems::Layout),
+            keep_in_view.after(bevy::ui::UiSystems::Layout),
+        ),
+    );
 }
 
 /// Tells whether the window is narrow, and lays the reflowing parts out for it.
@@ -139,6 +150,53 @@ fn scroll(
             };
         if delta != 0.0 {
             position.0.y = (position.0.y - delta).max(0.0);
+        }
+    }
+}
+
+/// Scrolls the lists around what the keyboard is on so it is in view, innermost first, once
+/// per redraw (the trainee's own scrolling is left alone). Runs after layout, so places are
+/// known; the new scroll shows on the next frame, which it asks for.
+fn keep_in_view(
+    targets: Query<(Entity, &ComputedNode, &UiGlobalTransform), Added<KeepInView>>,
+    parents: Query<&ChildOf>,
+    mut lists: Query<(
+        &Node,
+        &ComputedNode,
+        &UiGlobalTransform,
+        &mut ScrollPosition,
+    )>,
+    mut animating: ResMut<super::Animating>,
+) {
+    for (target, node, at) in &targets {
+        let half = node.size().y / 2.0;
+        let (mut top, mut bottom) = (at.translation.y - half, at.translation.y + half);
+        for ancestor in parents.iter_ancestors(target) {
+            let Ok((list, list_node, list_at, mut scroll)) = lists.get_mut(ancestor) else {
+                continue;
+            };
+            if list.overflow.y != OverflowAxis::Scroll {
+                continue;
+            }
+            let half = list_node.size().y / 2.0;
+            let (list_top, list_bottom) =
+                (list_at.translation.y - half, list_at.translation.y + half);
+            // Layout works in physical pixels, the scroll position in logical ones.
+            let shift = if top < list_top {
+                top - list_top
+            } else if bottom > list_bottom {
+                (bottom - list_bottom).min(top - list_top)
+            } else {
+                continue;
+            };
+            let logical = shift * list_node.inverse_scale_factor();
+            let before = scroll.0.y;
+            scroll.0.y = (scroll.0.y + logical).max(0.0);
+            // What this list scrolled moves the target for the lists around it.
+            let moved = (scroll.0.y - before) / list_node.inverse_scale_factor();
+            top -= moved;
+            bottom -= moved;
+            animating.0 = true;
         }
     }
 }

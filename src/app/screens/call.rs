@@ -816,22 +816,24 @@ fn spawn_answer(
     } else {
         look.palette.panel
     };
-    panel
-        .spawn(widget::button_colored(look, label, request, background))
-        .insert((
-            Node {
-                justify_content: JustifyContent::FlexStart,
-                padding: UiRect::axes(px(space::M), px(space::S)),
-                border: UiRect::all(px(if selected { 2.0 } else { 1.0 })),
-                border_radius: BorderRadius::all(px(6.0)),
-                ..default()
-            },
-            BorderColor::all(if selected {
-                look.palette.focus
-            } else {
-                look.palette.border
-            }),
-        ));
+    let mut answer = panel.spawn(widget::button_colored(look, label, request, background));
+    if selected {
+        answer.insert(widget::KeepInView);
+    }
+    answer.insert((
+        Node {
+            justify_content: JustifyContent::FlexStart,
+            padding: UiRect::axes(px(space::M), px(space::S)),
+            border: UiRect::all(px(if selected { 2.0 } else { 1.0 })),
+            border_radius: BorderRadius::all(px(6.0)),
+            ..default()
+        },
+        BorderColor::all(if selected {
+            look.palette.focus
+        } else {
+            look.palette.border
+        }),
+    ));
 }
 
 /// The reply box of an own-words decision: the words typed, then what was understood, the
