@@ -2,7 +2,7 @@
 //! roles, names and states, built from the components the screens already have.
 //!
 //! A clickable widget ([`Action`]) is a button, or an option of a list the keyboard cursor
-//! moves through ([`Choices`]): selected when under the cursor ([`Selected`]), and then it
+//! moves through ([`Choices`]): selected when the keyboard is on it ([`KeepInView`]), and then it
 //! holds the focus, so the screen reader follows the arrow keys. Its name is the words it
 //! shows; every other text is a label, and what is not shown is hidden. A new line of the
 //! customer or of the coach in the transcript, and the notice over the screens, are polite
@@ -25,17 +25,13 @@ use super::screens::call::{CurrentCall, Line};
 use super::screens::debrief::Debrief;
 use super::screens::{Request, Screen};
 use super::theme::Look;
-use super::widget::{Action, MoreBelow, WheelScroll, scroll_range};
+use super::widget::{Action, KeepInView, MoreBelow, WheelScroll, scroll_range};
 use crate::engine::Entry;
 
 /// A list the keyboard cursor moves through (the cards, the answers, the past calls): its
 /// clickable children are its options.
 #[derive(Component)]
 pub struct Choices;
-
-/// The option under the keyboard cursor: selected, and focused for the screen reader.
-#[derive(Component)]
-pub struct Selected;
 
 /// A text the trainee types into, with the words typed so far (the text on screen adds a
 /// caret and quotes). The text before it in its panel is its name; it has the focus unless
@@ -99,7 +95,7 @@ struct Parts<'w, 's> {
     texts: Query<'w, 's, &'static Text>,
     actions: Query<'w, 's, (), With<Action>>,
     choices: Query<'w, 's, (), With<Choices>>,
-    selected: Query<'w, 's, (), With<Selected>>,
+    selected: Query<'w, 's, (), With<KeepInView>>,
     fields: Query<'w, 's, &'static Field>,
     dialogs: Query<'w, 's, (), With<Dialog>>,
     timers: Query<'w, 's, (), With<DecisionTimer>>,
@@ -255,8 +251,8 @@ struct Changes<'w, 's> {
     added: Query<'w, 's, Entity, Added<Node>>,
     retexted: Query<'w, 's, Entity, Changed<Text>>,
     retyped: Query<'w, 's, Entity, Changed<Field>>,
-    selected: Query<'w, 's, Entity, Added<Selected>>,
-    unselected: RemovedComponents<'w, 's, Selected>,
+    selected: Query<'w, 's, Entity, Added<KeepInView>>,
+    unselected: RemovedComponents<'w, 's, KeepInView>,
     tops: Query<'w, 's, Entity, (With<Node>, Without<ChildOf>)>,
 }
 
@@ -374,7 +370,7 @@ fn scrolled(
 fn focus(
     mut focus: ResMut<InputFocus>,
     dialogs: Query<Entity, With<Dialog>>,
-    selected: Query<Entity, With<Selected>>,
+    selected: Query<Entity, With<KeepInView>>,
     fields: Query<Entity, With<Field>>,
     children: Query<&Children>,
     actions: Query<(), With<Action>>,

@@ -15,7 +15,7 @@ use rand::RngExt;
 use super::debrief::Debrief;
 use super::library::Trainee;
 use super::{CallFinished, Request, Screen, digit};
-use crate::app::access::{Choices, DecisionTimer, Dialog, Field, Selected};
+use crate::app::access::{Choices, DecisionTimer, Dialog, Field};
 use crate::app::audio::{Heard, Sound};
 use crate::app::catalog::Catalog;
 use crate::app::own_words::{OwnWords, Replying, Understanding};
@@ -459,21 +459,27 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, look: Res<Look>) {
             });
             screen
                 // The customer beside the call; below it when the window is narrow (large text).
-                .spawn(Node {
-                    flex_grow: 1.0,
-                    align_items: AlignItems::Stretch,
-                    ..widget::row(space::L)
-                })
+                .spawn((
+                    Node {
+                        flex_grow: 1.0,
+                        min_height: px(0.0),
+                        align_items: AlignItems::Stretch,
+                        flex_wrap: FlexWrap::NoWrap,
+                        ..widget::row(space::L)
+                    },
+                    widget::Reflow::Row,
+                ))
                 .with_children(|body| {
                     body.spawn((
                         Node {
-                            width: px(340.0),
+                            width: px(SIDE_WIDTH),
                             flex_shrink: 0.0,
                             min_height: px(0.0),
                             overflow: Overflow::scroll_y(),
                             ..widget::column(space::M)
                         },
                         WheelScroll,
+                        widget::Reflow::Side(SIDE_WIDTH),
                     ))
                     .with_children(|side| {
                         side.spawn(widget::panel(look)).with_children(|customer| {
@@ -566,7 +572,6 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, look: Res<Look>) {
                     });
                     body.spawn(Node {
                         flex_grow: 1.0,
-                        flex_basis: px(420.0),
                         min_width: px(0.0),
                         ..widget::column(space::M)
                     })
@@ -593,6 +598,9 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, look: Res<Look>) {
                 });
         });
 }
+
+/// The width of the customer's column beside the call.
+const SIDE_WIDTH: f32 = 340.0;
 
 /// One transcript entry as a line of text with its colour, in the words of the call's language.
 fn entry_line(look: &Look, entry: &Entry, customer: &str, words: &Words) -> (String, Color) {
@@ -815,23 +823,24 @@ fn spawn_answer(
     } else {
         look.palette.panel
     };
-    panel
-        .spawn(widget::button_colored(look, label, request, background))
-        .insert((
-            Node {
-                justify_content: JustifyContent::FlexStart,
-                padding: UiRect::axes(px(space::M), px(space::S)),
-                border: UiRect::all(px(if selected { 2.0 } else { 1.0 })),
-                border_radius: BorderRadius::all(px(6.0)),
-                ..default()
-            },
-            BorderColor::all(if selected {
-                look.palette.accent
-            } else {
-                look.palette.border
-            }),
-        ))
-        .insert_if(Selected, || selected);
+    let mut answer = panel.spawn(widget::button_colored(look, label, request, background));
+    if selected {
+        answer.insert(widget::KeepInView);
+    }
+    answer.insert((
+        Node {
+            justify_content: JustifyContent::FlexStart,
+            padding: UiRect::axes(px(space::M), px(space::S)),
+            border: UiRect::all(px(if selected { 2.0 } else { 1.0 })),
+            border_radius: BorderRadius::all(px(6.0)),
+            ..default()
+        },
+        BorderColor::all(if selected {
+            look.palette.focus
+        } else {
+            look.palette.border
+        }),
+    ));
 }
 
 /// The reply box of an own-words decision: the words typed, then what was understood, the

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use super::debrief::Debrief;
 use super::library::Trainee;
 use super::{Request, Screen};
-use crate::app::access::{Choices, Selected};
+use crate::app::access::Choices;
 use crate::app::catalog::Catalog;
 use crate::app::records::{Note, Records, recorded_name};
 use crate::app::sending::{Sending, SendingLine};
@@ -543,10 +543,10 @@ fn restyle(
     for (entity, row, mut background, mut border, mut rest) in &mut rows {
         commands
             .entity(entity)
-            .insert_if_new_and(Selected, || row.0 == progress.cursor)
-            .remove_if::<Selected>(|| row.0 != progress.cursor);
+            .insert_if_new_and(widget::KeepInView, || row.0 == progress.cursor)
+            .remove_if::<widget::KeepInView>(|| row.0 != progress.cursor);
         let (fill, edge) = if row.0 == progress.cursor {
-            (look.palette.panel_hover, look.palette.accent)
+            (look.palette.panel_hover, look.palette.focus)
         } else {
             (look.palette.panel, look.palette.panel)
         };

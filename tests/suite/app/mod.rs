@@ -5,6 +5,7 @@ mod assignments;
 mod contrast;
 mod export;
 mod harness;
+mod high_contrast;
 mod interface_language;
 mod language;
 mod leaving_a_call;
