@@ -128,6 +128,8 @@ pub struct Interface {
     pub reading_team: &'static str,
     /// The team's calls cannot be read: `{why}`.
     pub team_unreadable: &'static str,
+    /// Why the team's calls were not read: the reading stopped.
+    pub team_read_stopped: &'static str,
     /// The team's view's first line: `{calls}`, `{trainees}`, `{from}`.
     pub team_summary: &'static str,
     /// The team's calls read from a learning record store: `{url}`.
@@ -185,6 +187,8 @@ pub struct Interface {
     pub waiting_many: &'static str,
     /// The assignments have problems: `{count}`, `{folder}`, `{first}`.
     pub assignment_problems: &'static str,
+    /// Why own words cannot be used: its matcher stopped while loading.
+    pub matcher_stopped: &'static str,
     /// Own words cannot be used: `{why}`.
     pub own_words_unavailable: &'static str,
     /// The settings file cannot be read, and was put aside: `{path}`, `{error}`, `{aside}`.
@@ -307,6 +311,7 @@ pub const ENGLISH: Interface = Interface {
     team_title: "Team — where it goes wrong",
     reading_team: "Reading the team's calls…",
     team_unreadable: "The team's calls cannot be read: {why}",
+    team_read_stopped: "reading the team's calls stopped",
     team_summary: "{calls} calls by {trainees} trainees, from {from}. ↑ ↓ scroll · Esc back to the library",
     from_store: "the learning record store at {url}",
     from_records: "the records in {path}",
@@ -335,6 +340,7 @@ pub const ENGLISH: Interface = Interface {
     waiting_one: "1 statement waits for the learning record store at {lrs}{why}; it is sent after the next call.",
     waiting_many: "{count} statements wait for the learning record store at {lrs}{why}; they are sent after the next call.",
     assignment_problems: "{count} problems in the assignments of {folder} (`frontline assignments` lists them): {first}",
+    matcher_stopped: "the matcher stopped while loading",
     own_words_unavailable: "Own words is not available ({why}): the answers stay printed.",
     settings_put_aside: "The settings in {path} cannot be read ({error}): the file is kept as {aside} and the default volumes are used.",
     settings_unreadable: "The settings in {path} cannot be read ({error}) nor kept aside ({why}): the default volumes are used, and saving them replaces the file.",
@@ -433,6 +439,7 @@ pub const ITALIAN: Interface = Interface {
     team_title: "Squadra — dove sbaglia",
     reading_team: "Lettura delle chiamate della squadra…",
     team_unreadable: "Le chiamate della squadra non si possono leggere: {why}",
+    team_read_stopped: "la lettura delle chiamate della squadra si è interrotta",
     team_summary: "{calls} chiamate di {trainees} allievi, da {from}. ↑ ↓ scorri · Esc torna alla libreria",
     from_store: "il learning record store {url}",
     from_records: "le registrazioni in {path}",
@@ -461,6 +468,7 @@ pub const ITALIAN: Interface = Interface {
     waiting_one: "1 dichiarazione attende il learning record store {lrs}{why}; sarà inviata dopo la prossima chiamata.",
     waiting_many: "{count} dichiarazioni attendono il learning record store {lrs}{why}; saranno inviate dopo la prossima chiamata.",
     assignment_problems: "{count} problemi nelle assegnazioni di {folder} (`frontline assignments` li elenca): {first}",
+    matcher_stopped: "il riconoscimento delle risposte si è interrotto durante il caricamento",
     own_words_unavailable: "Le parole tue non sono disponibili ({why}): le risposte restano stampate.",
     settings_put_aside: "Le impostazioni in {path} non si possono leggere ({error}): il file è conservato come {aside} e si usano i volumi predefiniti.",
     settings_unreadable: "Le impostazioni in {path} non si possono leggere ({error}) né mettere da parte ({why}): si usano i volumi predefiniti, e salvarli sostituisce il file.",
