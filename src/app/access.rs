@@ -21,7 +21,7 @@ use bevy::ecs::system::SystemParam;
 use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
 
-use super::screens::call::{CurrentCall, Line};
+use super::screens::call::{CurrentCall, Line, seconds_said};
 use super::screens::debrief::Debrief;
 use super::screens::{Request, Screen};
 use super::theme::Look;
@@ -325,12 +325,12 @@ fn count_down(
     call: Option<Res<CurrentCall>>,
     mut timers: Query<&mut AccessibilityNode, With<DecisionTimer>>,
 ) {
-    let left = call.and_then(|call| call.flow().seconds_left());
+    let left = call.and_then(|call| Some((call.flow().seconds_left()?, seconds_said(&call)?)));
     for mut timer in &mut timers {
-        let (label, live) = match left {
-            Some(seconds) => (
-                Some(format!("{} s", seconds.ceil())),
-                if seconds <= RUNNING_OUT {
+        let (label, live) = match &left {
+            Some((seconds, said)) => (
+                Some(said.clone()),
+                if *seconds <= RUNNING_OUT {
                     Live::Assertive
                 } else {
                     Live::Off

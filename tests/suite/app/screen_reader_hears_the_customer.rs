@@ -93,8 +93,12 @@ fn the_timer_says_its_seconds_and_interrupts_when_they_are_running_out() {
             .expect("the timer runs")
     };
     let (said, live) = timer(&mut app);
-    assert_eq!(said, format!("{} s", left(&app).ceil()));
+    assert_eq!(said, format!("{} s left", left(&app).ceil()));
     assert_eq!(live, Live::Off, "a timer with time to spare keeps quiet");
+    assert!(
+        texts(&mut app).contains(&said),
+        "the seconds left are on screen too, in words"
+    );
 
     // Hurry the clock to the last seconds.
     app.insert_resource(Pace(10.0));
@@ -106,6 +110,6 @@ fn the_timer_says_its_seconds_and_interrupts_when_they_are_running_out() {
     app.insert_resource(Pace(0.0));
     app.update();
     let (said, live) = timer(&mut app);
-    assert_eq!(said, format!("{} s", left(&app).ceil()));
+    assert_eq!(said, format!("{} s left", left(&app).ceil()));
     assert_eq!(live, Live::Assertive);
 }
