@@ -152,7 +152,7 @@ fn load(
             return;
         }
         Ok(Err(error)) => error.to_string(),
-        Err(_) => "the matcher stopped while loading".to_owned(),
+        Err(_) => look.words.interface.matcher_stopped.to_owned(),
     };
     trainee.replying = Replying::Pick;
     note.0 = Some((

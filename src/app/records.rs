@@ -21,7 +21,7 @@ use super::screens::debrief::Debrief;
 use super::screens::library::Trainee;
 use super::screens::{CallFinished, Request, Screen};
 use super::theme::{Look, size, space};
-use super::{Animating, AppSystems, Options, widget};
+use super::{Animating, AppSystems, Options, access, widget};
 use crate::engine::Session;
 use crate::records::{
     CallRecord, DEFAULT_BASE, EXPORT_FILES, Filter, Record, RecordError, ScenarioRef, Spool,
@@ -519,6 +519,7 @@ fn spawn_notice(mut commands: Commands, look: Res<Look>) {
         children![(
             widget::text(&look, "", size::SMALL, look.palette.text),
             NoticeText,
+            access::Status,
             Pickable::IGNORE,
         )],
     ));
@@ -529,11 +530,19 @@ fn spawn_notice(mut commands: Commands, look: Res<Look>) {
 fn draw_notice(
     notice: Res<Notice>,
     screen: Res<State<Screen>>,
-    mut shown: Single<&mut Node, With<NoticeBox>>,
-    mut text: Single<&mut Text, With<NoticeText>>,
+    look: Res<Look>,
+    shown: Single<(&mut Node, &mut BackgroundColor, &mut BorderColor), With<NoticeBox>>,
+    text: Single<(&mut Text, &mut TextColor), With<NoticeText>>,
 ) {
-    if !notice.is_changed() && !screen.is_changed() {
+    if !notice.is_changed() && !screen.is_changed() && !look.is_changed() {
         return;
+    }
+    let (mut shown, mut background, mut border) = shown.into_inner();
+    let (mut text, mut ink) = text.into_inner();
+    if look.is_changed() {
+        background.0 = look.palette.panel;
+        *border = BorderColor::all(look.palette.warn);
+        ink.0 = look.palette.text;
     }
     let display = if notice.0.is_empty() || *screen.get() == Screen::Call {
         Display::None

@@ -238,8 +238,8 @@ pub(super) fn load_fonts(app: &mut App) {
     app.add_systems(
         PreStartup,
         |server: Res<AssetServer>, mut look: ResMut<Look>| {
-            look.regular = server.load("look/DejaVuSans.ttf");
-            look.bold = server.load("look/DejaVuSans-Bold.ttf");
+            look.regular = server.load("fonts/DejaVuSans.ttf");
+            look.bold = server.load("fonts/DejaVuSans-Bold.ttf");
         },
     );
 }

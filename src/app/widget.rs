@@ -23,11 +23,173 @@ pub struct Rest(pub Color);
 #[derive(Component)]
 pub struct WheelScroll;
 
+/// What the keyboard is on (a card, an answer): once it is laid out, every scrolling list
+/// around it — the screen itself at a large text size — scrolls so that it is in view.
+#[derive(Component)]
+pub struct KeepInView;
+
+/// Whether the window is narrow in logical pixels — large text on a small window (200% on
+/// 1280×800 leaves 640): screens then stack what sits side by side.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Narrow(pub bool);
+
+/// Below this logical width a window is narrow.
+const NARROW_BELOW: f32 = 760.0;
+
+/// How a part of a screen reflows in a narrow window.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub enum Reflow {
+    /// A row of a side column and a main one: in a narrow window, a column with the main one
+    /// first (its last child on top) and the screen scrolling.
+    Row,
+    /// The side column of such a row, this wide beside the main one: full width below it.
+    Side(f32),
+}
+
+/// The sign at the foot of a scrolling list (this one) that more of it is below, until it is
+/// scrolled to its end: a long account card says so, and Page Down shows the rest.
+#[derive(Component)]
+pub struct MoreBelow(pub Entity);
+
 pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Narrow>();
     app.add_observer(on_click);
     app.add_observer(on_over);
     app.add_observer(on_out);
     app.add_systems(Update, scroll.in_set(super::AppSystems::Input));
+    app.add_systems(
+        PostUpdate,
+        (
+            reflow.before(bevy::ui::UiSystems::Layout),
+            keep_in_view.after(bevy::ui::UiSystems::Layout),
+            more_below
+                .after(bevy::ui::UiSystems::Layout)
+                .after(keep_in_view),
+        ),
+    );
+}
+
+/// How far a scrolling list scrolls, in logical pixels: 0 when it all fits.
+pub fn scroll_range(list: &ComputedNode) -> f32 {
+    (list.content_size.y - list.size.y + list.scrollbar_size.y).max(0.0)
+        * list.inverse_scale_factor()
+}
+
+/// Whether part of a list is still below what it shows.
+fn has_more_below(list: &ComputedNode, position: &ScrollPosition) -> bool {
+    position.0.y < scroll_range(list) - 0.5
+}
+
+/// Where a list's sign goes, in logical pixels from the window's top left: its bottom right
+/// corner, inside it.
+fn sign_at(list: &ComputedNode, at: &UiGlobalTransform) -> (Val, Val) {
+    let corner = (at.translation + list.size() / 2.0) * list.inverse_scale_factor();
+    (
+        px(corner.x - SIGN - space::S),
+        px(corner.y - SIGN - space::XS),
+    )
+}
+
+/// The sign's side, in logical pixels.
+const SIGN: f32 = 24.0;
+
+/// Puts up, moves and takes down the "more below" signs of the scrolling lists, once laid out.
+fn more_below(
+    mut commands: Commands,
+    lists: Query<(Entity, &ComputedNode, &UiGlobalTransform, &ScrollPosition), With<WheelScroll>>,
+    mut signs: Query<(Entity, &MoreBelow, &mut Node)>,
+    look: Res<Look>,
+    mut animating: ResMut<super::Animating>,
+) {
+    // A sign put up, moved or taken down after layout is drawn on the next frame. A new
+    // theme or language puts every sign up anew, in its colours.
+    let mut signed = Vec::new();
+    for (sign, below, mut node) in &mut signs {
+        match lists.get(below.0) {
+            Ok((list, computed, at, position))
+                if has_more_below(computed, position) && !look.is_changed() =>
+            {
+                signed.push(list);
+                let (left, top) = sign_at(computed, at);
+                if node.left != left || node.top != top {
+                    node.left = left;
+                    node.top = top;
+                    animating.0 = true;
+                }
+            }
+            _ => {
+                commands.entity(sign).despawn();
+                animating.0 = true;
+            }
+        }
+    }
+    for (list, computed, at, position) in &lists {
+        if signed.contains(&list) || !has_more_below(computed, position) {
+            continue;
+        }
+        let (left, top) = sign_at(computed, at);
+        animating.0 = true;
+        commands.spawn((
+            MoreBelow(list),
+            Node {
+                position_type: PositionType::Absolute,
+                left,
+                top,
+                width: px(SIGN),
+                height: px(SIGN),
+                justify_content: JustifyContent::Center,
+                align_items: AlignItems::Center,
+                border: UiRect::all(px(1.0)),
+                border_radius: BorderRadius::all(px(SIGN / 2.0)),
+                ..default()
+            },
+            BackgroundColor(look.palette.panel_hover),
+            BorderColor::all(look.palette.accent),
+            GlobalZIndex(5),
+            Pickable::IGNORE,
+            children![(
+                text(&look, "▼", size::SMALL, look.palette.text),
+                Pickable::IGNORE
+            )],
+        ));
+    }
+}
+
+/// Tells whether the window is narrow, and lays the reflowing parts out for it.
+fn reflow(
+    windows: Query<&Window>,
+    scale: Res<UiScale>,
+    mut narrow: ResMut<Narrow>,
+    mut parts: Query<(Ref<Reflow>, &mut Node)>,
+) {
+    let now = windows
+        .iter()
+        .next()
+        .is_some_and(|w| w.width() / scale.0 < NARROW_BELOW);
+    narrow.set_if_neq(Narrow(now));
+    for (reflow, mut node) in &mut parts {
+        if !narrow.is_changed() && !reflow.is_added() {
+            continue;
+        }
+        match (*reflow, now) {
+            (Reflow::Row, false) => {
+                node.flex_direction = FlexDirection::Row;
+                node.min_height = px(0.0);
+            }
+            (Reflow::Row, true) => {
+                node.flex_direction = FlexDirection::ColumnReverse;
+                node.min_height = Val::Auto;
+            }
+            (Reflow::Side(width), false) => {
+                node.width = px(width);
+                node.overflow = Overflow::scroll_y();
+            }
+            (Reflow::Side(_), true) => {
+                node.width = percent(100.0);
+                node.overflow = Overflow::visible();
+            }
+        }
+    }
 }
 
 fn scroll(
@@ -86,13 +248,59 @@ fn scroll(
     }
 }
 
+/// Scrolls the lists around what the keyboard is on so it is in view, innermost first, once
+/// per redraw (the trainee's own scrolling is left alone). Runs after layout, so places are
+/// known; the new scroll shows on the next frame, which it asks for.
+fn keep_in_view(
+    targets: Query<(Entity, &ComputedNode, &UiGlobalTransform), Added<KeepInView>>,
+    parents: Query<&ChildOf>,
+    mut lists: Query<(
+        &Node,
+        &ComputedNode,
+        &UiGlobalTransform,
+        &mut ScrollPosition,
+    )>,
+    mut animating: ResMut<super::Animating>,
+) {
+    for (target, node, at) in &targets {
+        let half = node.size().y / 2.0;
+        let (mut top, mut bottom) = (at.translation.y - half, at.translation.y + half);
+        for ancestor in parents.iter_ancestors(target) {
+            let Ok((list, list_node, list_at, mut scroll)) = lists.get_mut(ancestor) else {
+                continue;
+            };
+            if list.overflow.y != OverflowAxis::Scroll {
+                continue;
+            }
+            let half = list_node.size().y / 2.0;
+            let (list_top, list_bottom) =
+                (list_at.translation.y - half, list_at.translation.y + half);
+            // Layout works in physical pixels, the scroll position in logical ones.
+            let shift = if top < list_top {
+                top - list_top
+            } else if bottom > list_bottom {
+                (bottom - list_bottom).min(top - list_top)
+            } else {
+                continue;
+            };
+            let logical = shift * list_node.inverse_scale_factor();
+            let before = scroll.0.y;
+            scroll.0.y = (scroll.0.y + logical).max(0.0);
+            // What this list scrolled moves the target for the lists around it.
+            let moved = (scroll.0.y - before) / list_node.inverse_scale_factor();
+            top -= moved;
+            bottom -= moved;
+            animating.0 = true;
+        }
+    }
+}
+
 /// Whether a list can scroll by `delta` (positive: up): it is not at that end yet.
 fn can_move(position: &ScrollPosition, node: &ComputedNode, delta: f32) -> bool {
-    let most = (node.content_size.y - node.size().y).max(0.0) * node.inverse_scale_factor();
     if delta > 0.0 {
         position.0.y > 0.0
     } else {
-        position.0.y < most - 0.5
+        has_more_below(node, position)
     }
 }
 
@@ -295,7 +503,7 @@ pub fn column(gap: f32) -> Node {
 /// The least height of a screen's scrolling list (the cards, the transcript, the timeline),
 /// in logical pixels: at a large text size the list keeps this much and the screen around it
 /// scrolls, rather than the list being squeezed away.
-pub const LIST_MIN_HEIGHT: f32 = 220.0;
+pub const LIST_MIN_HEIGHT: f32 = 160.0;
 
 /// The full-window root of a screen. It scrolls when the screen is taller than the window
 /// (large text on a small window), so nothing is out of reach.
@@ -305,9 +513,15 @@ pub fn screen_root() -> impl Bundle {
             width: percent(100.0),
             height: percent(100.0),
             flex_direction: FlexDirection::Column,
-            padding: UiRect::all(px(space::L)),
+            // Room at the bottom for the line that says the sound is off or muted, which
+            // scrolled content never runs under (it is clipped at the content's edge).
+            padding: UiRect {
+                bottom: px(space::L + space::M),
+                ..UiRect::all(px(space::L))
+            },
             row_gap: px(space::M),
             overflow: Overflow::scroll_y(),
+            overflow_clip_margin: OverflowClipMargin::content_box(),
             ..default()
         },
         WheelScroll,

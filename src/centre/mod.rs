@@ -129,7 +129,7 @@ pub enum Origin {
 }
 
 impl Origin {
-    /// Where, in words: "the learning record store at …", "the records in …".
+    /// Where, in words: "from the learning record store at …", "from the records in …".
     pub fn in_words(&self, words: &crate::words::Words) -> String {
         let ui = &words.interface;
         match self {

@@ -128,11 +128,13 @@ pub struct Interface {
     pub reading_team: &'static str,
     /// The team's calls cannot be read: `{why}`.
     pub team_unreadable: &'static str,
+    /// Why the team's calls were not read: the reading stopped.
+    pub team_read_stopped: &'static str,
     /// The team's view's first line: `{calls}`, `{trainees}`, `{from}`.
     pub team_summary: &'static str,
-    /// The team's calls read from a learning record store: `{url}`.
+    /// Where the team's calls were read, a learning record store: `{url}`.
     pub from_store: &'static str,
-    /// The team's calls read from the records on this PC: `{path}`.
+    /// Where the team's calls were read, the records on this PC: `{path}`.
     pub from_records: &'static str,
     /// Heading of the trainees.
     pub trainees_heading: &'static str,
@@ -185,6 +187,8 @@ pub struct Interface {
     pub waiting_many: &'static str,
     /// The assignments have problems: `{count}`, `{folder}`, `{first}`.
     pub assignment_problems: &'static str,
+    /// Why own words cannot be used: its matcher stopped while loading.
+    pub matcher_stopped: &'static str,
     /// Own words cannot be used: `{why}`.
     pub own_words_unavailable: &'static str,
     /// The settings file cannot be read, and was put aside: `{path}`, `{error}`, `{aside}`.
@@ -307,13 +311,14 @@ pub const ENGLISH: Interface = Interface {
     team_title: "Team — where it goes wrong",
     reading_team: "Reading the team's calls…",
     team_unreadable: "The team's calls cannot be read: {why}",
-    team_summary: "{calls} calls by {trainees} trainees, from {from}. ↑ ↓ scroll · Esc back to the library",
-    from_store: "the learning record store at {url}",
-    from_records: "the records in {path}",
+    team_read_stopped: "reading the team's calls stopped",
+    team_summary: "Calls: {calls} · trainees: {trainees} · {from}. ↑ ↓ scroll · Esc back to the library",
+    from_store: "from the learning record store at {url}",
+    from_records: "from the records in {path}",
     trainees_heading: "TRAINEES — calls, passed, best, last, weakest dimension, trend",
-    trainee_line: "{trainee} · {calls} calls · {passed} passed · best {best} · last {last} · weakest: {weakest}{trend}",
+    trainee_line: "{trainee} · calls: {calls} · passed: {passed} · best {best} · last {last} · weakest: {weakest}{trend}",
     trend: " · trend {trend}",
-    scenario_line: "{scenario} — {attempts} attempts · passed {pass_rate} · average {average}",
+    scenario_line: "{scenario} — attempts: {attempts} · passed {pass_rate} · average {average}",
     misses_heading: "WHERE THE TEAM GOES WRONG — worst first",
     let_timer_run_out: "let the timer run out",
     seconds_to_answer: " · {seconds} s to answer",
@@ -335,6 +340,7 @@ pub const ENGLISH: Interface = Interface {
     waiting_one: "1 statement waits for the learning record store at {lrs}{why}; it is sent after the next call.",
     waiting_many: "{count} statements wait for the learning record store at {lrs}{why}; they are sent after the next call.",
     assignment_problems: "{count} problems in the assignments of {folder} (`frontline assignments` lists them): {first}",
+    matcher_stopped: "the matcher stopped while loading",
     own_words_unavailable: "Own words is not available ({why}): the answers stay printed.",
     settings_put_aside: "The settings in {path} cannot be read ({error}): the file is kept as {aside} and the default volumes are used.",
     settings_unreadable: "The settings in {path} cannot be read ({error}) nor kept aside ({why}): the default volumes are used, and saving them replaces the file.",
@@ -433,17 +439,18 @@ pub const ITALIAN: Interface = Interface {
     team_title: "Squadra — dove sbaglia",
     reading_team: "Lettura delle chiamate della squadra…",
     team_unreadable: "Le chiamate della squadra non si possono leggere: {why}",
-    team_summary: "{calls} chiamate di {trainees} allievi, da {from}. ↑ ↓ scorri · Esc torna alla libreria",
-    from_store: "il learning record store {url}",
-    from_records: "le registrazioni in {path}",
+    team_read_stopped: "la lettura delle chiamate della squadra si è interrotta",
+    team_summary: "Chiamate: {calls} · allievi: {trainees} · {from}. ↑ ↓ scorri · Esc torna alla libreria",
+    from_store: "dal learning record store {url}",
+    from_records: "dalle registrazioni in {path}",
     trainees_heading: "ALLIEVI — chiamate, superate, migliore, ultima, dimensione più debole, andamento",
-    trainee_line: "{trainee} · {calls} chiamate · {passed} superate · migliore {best} · ultima {last} · più debole: {weakest}{trend}",
+    trainee_line: "{trainee} · chiamate: {calls} · superate: {passed} · migliore {best} · ultima {last} · più debole: {weakest}{trend}",
     trend: " · andamento {trend}",
-    scenario_line: "{scenario} — {attempts} tentativi · superati {pass_rate} · media {average}",
+    scenario_line: "{scenario} — tentativi: {attempts} · superati {pass_rate} · media {average}",
     misses_heading: "DOVE LA SQUADRA SBAGLIA — prima i casi peggiori",
     let_timer_run_out: "ha lasciato scadere il tempo",
     seconds_to_answer: " · {seconds} s per rispondere",
-    miss_line: "{node}: sbagliata {missed} volte su {attempts} · scelta più spesso al suo posto: {chosen}{seconds}",
+    miss_line: "{node}: sbagliata {missed} su {attempts} · scelta più spesso al suo posto: {chosen}{seconds}",
     rule_count: "regola violata: {rule} × {count}",
     assignments_heading: "ASSEGNAZIONI — quanti allievi in ogni stato",
     sound_off: "Audio disattivato: {error}",
@@ -461,6 +468,7 @@ pub const ITALIAN: Interface = Interface {
     waiting_one: "1 dichiarazione attende il learning record store {lrs}{why}; sarà inviata dopo la prossima chiamata.",
     waiting_many: "{count} dichiarazioni attendono il learning record store {lrs}{why}; saranno inviate dopo la prossima chiamata.",
     assignment_problems: "{count} problemi nelle assegnazioni di {folder} (`frontline assignments` li elenca): {first}",
+    matcher_stopped: "il riconoscimento delle risposte si è interrotto durante il caricamento",
     own_words_unavailable: "Le parole tue non sono disponibili ({why}): le risposte restano stampate.",
     settings_put_aside: "Le impostazioni in {path} non si possono leggere ({error}): il file è conservato come {aside} e si usano i volumi predefiniti.",
     settings_unreadable: "Le impostazioni in {path} non si possono leggere ({error}) né mettere da parte ({why}): si usano i volumi predefiniti, e salvarli sostituisce il file.",

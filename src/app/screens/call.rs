@@ -15,6 +15,7 @@ use rand::RngExt;
 use super::debrief::Debrief;
 use super::library::Trainee;
 use super::{CallFinished, Request, Screen, digit};
+use crate::app::access::{Choices, DecisionTimer, Dialog, Field};
 use crate::app::audio::{Heard, Sound};
 use crate::app::catalog::Catalog;
 use crate::app::own_words::{OwnWords, Replying, Understanding};
@@ -115,6 +116,10 @@ struct Transcript;
 struct ChoiceList;
 #[derive(Component)]
 struct TimerFill;
+
+/// The seconds left, in words, beside the timer.
+#[derive(Component)]
+struct TimerText;
 #[derive(Component)]
 struct Overlay;
 #[derive(Component)]
@@ -458,21 +463,27 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, look: Res<Look>) {
             });
             screen
                 // The customer beside the call; below it when the window is narrow (large text).
-                .spawn(Node {
-                    flex_grow: 1.0,
-                    align_items: AlignItems::Stretch,
-                    ..widget::row(space::L)
-                })
+                .spawn((
+                    Node {
+                        flex_grow: 1.0,
+                        min_height: px(0.0),
+                        align_items: AlignItems::Stretch,
+                        flex_wrap: FlexWrap::NoWrap,
+                        ..widget::row(space::L)
+                    },
+                    widget::Reflow::Row,
+                ))
                 .with_children(|body| {
                     body.spawn((
                         Node {
-                            width: px(340.0),
+                            width: px(SIDE_WIDTH),
                             flex_shrink: 0.0,
                             min_height: px(0.0),
                             overflow: Overflow::scroll_y(),
                             ..widget::column(space::M)
                         },
                         WheelScroll,
+                        widget::Reflow::Side(SIDE_WIDTH),
                     ))
                     .with_children(|side| {
                         side.spawn(widget::panel(look)).with_children(|customer| {
@@ -565,7 +576,6 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, look: Res<Look>) {
                     });
                     body.spawn(Node {
                         flex_grow: 1.0,
-                        flex_basis: px(420.0),
                         min_width: px(0.0),
                         ..widget::column(space::M)
                     })
@@ -580,12 +590,33 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, look: Res<Look>) {
                             Transcript,
                             WheelScroll,
                         ));
-                        main.spawn(widget::bar(look, 1.0, look.palette.warn, 8.0, TimerFill));
-                        main.spawn((widget::panel(look), ChoiceList));
+                        // The timer: a draining bar and, in words, the seconds left.
+                        main.spawn(widget::row(space::S)).with_children(|timer| {
+                            timer
+                                .spawn(Node {
+                                    flex_grow: 1.0,
+                                    ..default()
+                                })
+                                .with_child(widget::bar(
+                                    look,
+                                    1.0,
+                                    look.palette.warn,
+                                    8.0,
+                                    (TimerFill, DecisionTimer),
+                                ));
+                            timer.spawn((
+                                widget::text(look, "", size::SMALL, look.palette.warn),
+                                TimerText,
+                            ));
+                        });
+                        main.spawn((widget::panel(look), ChoiceList, Choices));
                     });
                 });
         });
 }
+
+/// The width of the customer's column beside the call.
+const SIDE_WIDTH: f32 = 340.0;
 
 /// One transcript entry as a line of text with its colour, in the words of the call's language.
 fn entry_line(look: &Look, entry: &Entry, customer: &str, words: &Words) -> (String, Color) {
@@ -808,22 +839,24 @@ fn spawn_answer(
     } else {
         look.palette.panel
     };
-    panel
-        .spawn(widget::button_colored(look, label, request, background))
-        .insert((
-            Node {
-                justify_content: JustifyContent::FlexStart,
-                padding: UiRect::axes(px(space::M), px(space::S)),
-                border: UiRect::all(px(if selected { 2.0 } else { 1.0 })),
-                border_radius: BorderRadius::all(px(6.0)),
-                ..default()
-            },
-            BorderColor::all(if selected {
-                look.palette.accent
-            } else {
-                look.palette.border
-            }),
-        ));
+    let mut answer = panel.spawn(widget::button_colored(look, label, request, background));
+    if selected {
+        answer.insert(widget::KeepInView);
+    }
+    answer.insert((
+        Node {
+            justify_content: JustifyContent::FlexStart,
+            padding: UiRect::axes(px(space::M), px(space::S)),
+            border: UiRect::all(px(if selected { 2.0 } else { 1.0 })),
+            border_radius: BorderRadius::all(px(6.0)),
+            ..default()
+        },
+        BorderColor::all(if selected {
+            look.palette.focus
+        } else {
+            look.palette.border
+        }),
+    ));
 }
 
 /// The reply box of an own-words decision: the words typed, then what was understood, the
@@ -847,11 +880,14 @@ fn draw_reply(
     } else {
         ""
     };
-    panel.spawn(widget::text(
-        look,
-        format!("“{}{caret}”", reply.draft()),
-        size::BODY,
-        look.palette.text,
+    panel.spawn((
+        widget::text(
+            look,
+            format!("“{}{caret}”", reply.draft()),
+            size::BODY,
+            look.palette.text,
+        ),
+        Field(reply.draft().to_owned()),
     ));
     let heading = match showing {
         Showing::Typing => return,
@@ -874,11 +910,22 @@ fn draw_reply(
     }
 }
 
+/// The seconds left to answer, in the call's words (`12 s left`), while a timer runs.
+pub(crate) fn seconds_said(call: &CurrentCall) -> Option<String> {
+    let seconds = call.flow.seconds_left()?.ceil();
+    Some(fill(call.words().seconds_left, &[("seconds", &seconds)]))
+}
+
 fn draw_timer(
     call: Res<CurrentCall>,
     look: Res<Look>,
     mut fill: Single<(&mut Node, &mut BackgroundColor), With<TimerFill>>,
+    mut said: Single<&mut Text, With<TimerText>>,
 ) {
+    let seconds = seconds_said(&call).unwrap_or_default();
+    if said.0 != seconds {
+        said.0 = seconds;
+    }
     let left = call.flow.time_left().unwrap_or(0.0);
     let width = Val::Percent(left * 100.0);
     if fill.0.width != width {
@@ -929,6 +976,7 @@ fn draw_overlay(
     commands
         .spawn((
             Overlay,
+            Dialog,
             DespawnOnExit(Screen::Call),
             Node {
                 position_type: PositionType::Absolute,

@@ -6,6 +6,7 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use super::{Request, Screen, digit};
+use crate::app::access::Choices;
 use crate::app::assigned::Assignments;
 use crate::app::audio::Track;
 use crate::app::catalog::{Card, Catalog};
@@ -13,8 +14,8 @@ use crate::app::own_words::{Replying, Understanding};
 use crate::app::records::{Standings, recorded_name};
 use crate::app::scale::ctrl_held;
 use crate::app::theme::{Look, Theme, size, space};
-use crate::app::widget::{self, Action, Rest};
-use crate::app::{Animating, AppSystems, Volumes, widget::WheelScroll};
+use crate::app::widget::{self, Action, KeepInView, Rest};
+use crate::app::{AppSystems, Volumes, widget::WheelScroll};
 use crate::centre::Status;
 use crate::engine::Mode;
 use crate::records::Record;
@@ -74,12 +75,6 @@ pub(super) fn plugin(app: &mut App) {
                 draw.in_set(AppSystems::View),
             )
                 .run_if(in_state(Screen::Library)),
-        )
-        .add_systems(
-            PostUpdate,
-            keep_in_view
-                .after(bevy::ui::UiSystems::Layout)
-                .run_if(in_state(Screen::Library)),
         );
 }
 
@@ -96,37 +91,6 @@ fn columns(grid: &ComputedNode) -> usize {
     ((inner + space::M) / (CARD_WIDTH + space::M))
         .floor()
         .max(1.0) as usize
-}
-
-/// The card under the keyboard cursor.
-#[derive(Component)]
-struct Selected;
-
-/// Scrolls the grid so the card under the keyboard cursor is in view, once per
-/// redraw (the trainee's own scrolling is left alone). Runs after layout, so the
-/// card's place is known; the new scroll shows on the next frame, which it asks for.
-fn keep_in_view(
-    card: Single<(&ComputedNode, &UiGlobalTransform), Added<Selected>>,
-    grid: Single<(&ComputedNode, &UiGlobalTransform, &mut ScrollPosition), With<CardGrid>>,
-    mut animating: ResMut<Animating>,
-) {
-    let (card_node, card_at) = *card;
-    let (grid_node, grid_at, mut scroll) = grid.into_inner();
-    let half = |node: &ComputedNode| node.size().y / 2.0;
-    let card_top = card_at.translation.y - half(card_node);
-    let card_bottom = card_at.translation.y + half(card_node);
-    let grid_top = grid_at.translation.y - half(grid_node);
-    let grid_bottom = grid_at.translation.y + half(grid_node);
-    // Layout works in physical pixels, the scroll position in logical ones.
-    let shift = if card_top < grid_top {
-        card_top - grid_top
-    } else if card_bottom > grid_bottom {
-        (card_bottom - grid_bottom).min(card_top - grid_top)
-    } else {
-        return;
-    } * grid_node.inverse_scale_factor();
-    scroll.0.y = (scroll.0.y + shift).max(0.0);
-    animating.0 = true;
 }
 
 fn spawn(mut commands: Commands) {
@@ -461,6 +425,7 @@ fn draw(
                 },
                 WheelScroll,
                 CardGrid,
+                Choices,
                 scrolled,
             ))
             .with_children(|grid| {
@@ -494,7 +459,7 @@ fn spawn_card(
     let broken = card.playable.is_none();
     let border = match (broken, card.is_stale(), selected) {
         (true, _, _) => look.palette.bad,
-        (_, _, true) => look.palette.accent,
+        (_, _, true) => look.palette.focus,
         (_, true, _) => look.palette.warn,
         _ => look.palette.border,
     };
@@ -513,7 +478,7 @@ fn spawn_card(
         BorderColor::all(border),
     ));
     if selected {
-        entity.insert(Selected);
+        entity.insert(KeepInView);
     }
     if !broken {
         entity.insert((

@@ -74,7 +74,7 @@ fn read(mut view: ResMut<TeamView>, options: Res<Options>) {
 }
 
 /// Takes the calls once read, and tells each assignment's completion from them.
-fn receive(mut view: ResMut<TeamView>, assignments: Res<Assignments>) {
+fn receive(mut view: ResMut<TeamView>, assignments: Res<Assignments>, look: Res<Look>) {
     if !view.loading.as_ref().is_some_and(JoinHandle::is_finished) {
         return;
     }
@@ -104,7 +104,7 @@ fn receive(mut view: ResMut<TeamView>, assignments: Res<Assignments>) {
             Ok((team(&gathered.attempts, &Scope::default()), gathered.from))
         }
         Ok(Err(why)) => Err(why),
-        Err(_) => Err("reading the team's calls stopped".to_owned()),
+        Err(_) => Err(look.words.interface.team_read_stopped.to_owned()),
     });
 }
 

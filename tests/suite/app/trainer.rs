@@ -61,8 +61,8 @@ fn g_on_the_library_shows_the_teams_view_with_where_it_goes_wrong_and_esc_goes_b
     for wanted in [
         "WHERE THE TEAM GOES WRONG — worst first".to_owned(),
         format!("{}: missed {} of {}", miss.node, miss.missed, miss.attempts),
-        format!("{} — 3 attempts", view.scenarios[0].id),
-        "Bo · 2 calls".to_owned(),
+        format!("{} — attempts: 3", view.scenarios[0].id),
+        "Bo · calls: 2".to_owned(),
     ] {
         assert!(
             on_screen.iter().any(|t| t.starts_with(&wanted)),
