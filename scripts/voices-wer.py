@@ -3,7 +3,7 @@
 back by an offline recogniser (Whisper base, faster-whisper), scored as word error rate.
 
     scripts/voices-setup.sh --measure          # once: the recogniser in .voices-venv
-    .voices-venv/bin/python scripts/voices-wer.py [--per-language 45] [--engine festival|espeak]
+    .voices-venv/bin/python scripts/voices-wer.py [--per-language 45] [--engine kokoro|festival|espeak]
         [--voices target/voices.json] [--files]
 
 The lines come from `frontline voice --format json` (run it first into --voices). With
@@ -81,7 +81,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--voices", default="target/voices.json")
     parser.add_argument("--per-language", type=int, default=45)
-    parser.add_argument("--engine", default="festival")
+    parser.add_argument("--engine", default="kokoro")
     parser.add_argument("--files", action="store_true", help="hear the library's own files")
     parser.add_argument("--model", default=os.environ.get("FRONTLINE_WHISPER", ".voices-venv/whisper-base"))
     parser.add_argument("--seed", type=int, default=18)
