@@ -414,11 +414,6 @@ pub struct Node {
     /// Variants for particular states: the first whose condition holds replaces `say`.
     #[serde(default)]
     pub say_if: Vec<SayIf>,
-    /// An actor's recordings of this node's lines, heard instead of the rendered voice: the
-    /// line exactly as written (in `say` or a `say_if`) → an Ogg Vorbis file, relative to
-    /// the scenario's folder.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub recordings: BTreeMap<String, String>,
     /// A sound played with the line: built in, or a file in the library or `assets/`.
     #[serde(default)]
     pub cue: Option<Cue>,
@@ -428,6 +423,11 @@ pub struct Node {
     /// What the agent can answer or do.
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// An actor's recordings of this node's lines, heard instead of the rendered voice: the
+    /// line exactly as written (in `say` or a `say_if`) → an Ogg Vorbis file, relative to
+    /// the scenario's folder.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub recordings: BTreeMap<String, String>,
 }
 
 /// Line variants used when a condition holds.
