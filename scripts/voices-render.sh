@@ -34,8 +34,8 @@ esac
 # its words without the overdrive Festival's needs to sound angry (docs/voices.md).
 case "$engine:$delivery" in
     kokoro:calm) tempo=1.0; pitch=0; gap=0.12; colour="" ;;
-    kokoro:distressed) tempo=0.88; pitch=-150; gap=0.5; colour="tremolo 5 10" ;;
-    kokoro:angry) tempo=1.07; pitch=70; gap=0.08; colour="" ;;
+    kokoro:distressed) tempo=0.92; pitch=-80; gap=0.5; colour="tremolo 5 6" ;;
+    kokoro:angry) tempo=1.05; pitch=20; gap=0.08; colour="" ;;
     *:calm) tempo=1.0; pitch=0; gap=0; colour="" ;;
     *:distressed) tempo=0.86; pitch=-180; gap=0.45; colour="tremolo 5 12" ;;
     *:angry) tempo=1.08; pitch=100; gap=0; colour="overdrive 4 20 gain -2" ;;
