@@ -60,3 +60,5 @@ mod voice_recordings;
 #[cfg(unix)]
 #[path = "suite/windows.rs"]
 mod windows;
+#[path = "suite/words_tables.rs"]
+mod words_tables;

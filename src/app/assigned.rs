@@ -9,9 +9,11 @@ use bevy::prelude::*;
 use super::records::{Note, Records, recorded_name};
 use super::screens::Screen;
 use super::screens::library::Trainee;
+use super::theme::Look;
 use super::{AppSystems, Options};
 use crate::centre::{Assigned, Status, from_records, load_folder};
 use crate::records::now_ms;
+use crate::words::fill;
 
 /// At most this many of the trainee's calls are read to tell where they stand.
 const CALLS_READ: usize = 10_000;
@@ -23,8 +25,8 @@ pub struct Mine {
     pub name: String,
     /// Where the trainee stands.
     pub status: Status,
-    /// The due day, as written.
-    pub due: String,
+    /// The end of the due day, milliseconds since 1970 (UTC).
+    pub due_ms: i64,
     /// The calls assigned, by id.
     pub calls: Vec<String>,
 }
@@ -59,7 +61,12 @@ pub(super) fn plugin(app: &mut App) {
 /// Reads the assignment files as the app starts; their calls are checked against the ids of
 /// the library's files (read from the files themselves: the library's cards arrive one by
 /// one). A file with problems is said on the library; the others are kept.
-fn load(options: Res<Options>, mut assignments: ResMut<Assignments>, mut note: ResMut<Note>) {
+fn load(
+    options: Res<Options>,
+    look: Res<Look>,
+    mut assignments: ResMut<Assignments>,
+    mut note: ResMut<Note>,
+) {
     let Some(dir) = folder(&options).filter(|dir| dir.is_dir()) else {
         return;
     };
@@ -75,11 +82,13 @@ fn load(options: Res<Options>, mut assignments: ResMut<Assignments>, mut note: R
     if let Some(first) = diagnostics.first() {
         note.0 = Some((
             Screen::Library,
-            format!(
-                "{} problems in the assignments of {} (`frontline assignments` lists them): {}",
-                diagnostics.len(),
-                dir.display(),
-                first.one_line()
+            fill(
+                look.words.interface.assignment_problems,
+                &[
+                    ("count", &diagnostics.len()),
+                    ("folder", &dir.display()),
+                    ("first", &first.one_line()),
+                ],
             ),
         ));
     }
@@ -125,7 +134,7 @@ fn stand(
         .map(|a| Mine {
             name: a.assignment.name.clone(),
             status: a.status(&name, &attempts, now),
-            due: a.assignment.due.clone(),
+            due_ms: a.due_ms,
             calls: a.assignment.calls.clone(),
         })
         .collect::<Vec<_>>();

@@ -19,10 +19,11 @@ use super::Options;
 use super::screens::Screen;
 use super::screens::call::CurrentCall;
 use super::screens::library::Trainee;
-use super::theme::{Fonts, palette, size, space};
+use super::theme::{Look, size, space};
 use super::widget;
 use crate::scenario::{AssetRoots, BuiltinCue, Cue, Sound as Found};
 use crate::voice::Request;
+use crate::words::{Words, fill};
 
 /// What the call asks the speakers for.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
@@ -85,11 +86,12 @@ impl Track {
     pub const ALL: [Track; 3] = [Track::Voice, Track::Effects, Track::Room];
 
     /// The track's name, as the library shows it.
-    pub fn name(self) -> &'static str {
+    pub fn name(self, words: &Words) -> &'static str {
+        let ui = &words.interface;
         match self {
-            Track::Voice => "Voice",
-            Track::Effects => "Effects",
-            Track::Room => "Room",
+            Track::Voice => ui.track_voice,
+            Track::Effects => ui.track_effects,
+            Track::Room => ui.track_room,
         }
     }
 
@@ -204,8 +206,17 @@ impl Volumes {
 /// Whether sound plays, for the notice.
 #[derive(Resource, Debug, Clone, Default)]
 struct AudioStatus {
-    silent: Option<String>,
+    silent: Option<Silent>,
     muted: bool,
+}
+
+/// Why no sound plays.
+#[derive(Debug, Clone)]
+enum Silent {
+    /// There is no audio device: kira's silent backend stands in.
+    NoDevice,
+    /// The sound could not start at all, for this reason.
+    Off(String),
 }
 
 /// The line in the corner that says the sound is off or muted.
@@ -234,13 +245,13 @@ fn connect(world: &mut World) {
             world.insert_non_send(speakers);
             silent
         }
-        Err(error) => Some(format!("Sound is off: {error}")),
+        Err(error) => Some(Silent::Off(error)),
     };
     world.resource_mut::<AudioStatus>().silent = silent;
 }
 
 /// Opens the audio device, or kira's mock backend when there is none.
-fn open() -> Result<(Speakers, Option<String>), String> {
+fn open() -> Result<(Speakers, Option<Silent>), String> {
     let (mut device, silent) =
         match AudioManager::<DefaultBackend>::new(AudioManagerSettings::default()) {
             Ok(manager) => (Device::Real(Box::new(manager)), None),
@@ -251,7 +262,7 @@ fn open() -> Result<(Speakers, Option<String>), String> {
                     Device::Silent(Box::new(manager)),
                     Some({
                         info!("no audio device: {error}");
-                        "No audio device: running silent".to_owned()
+                        Silent::NoDevice
                     }),
                 )
             }
@@ -416,7 +427,7 @@ fn play(
     }
 }
 
-fn spawn_notice(mut commands: Commands, fonts: Res<Fonts>) {
+fn spawn_notice(mut commands: Commands, look: Res<Look>) {
     commands.spawn((
         SoundNotice,
         Node {
@@ -426,22 +437,31 @@ fn spawn_notice(mut commands: Commands, fonts: Res<Fonts>) {
             ..default()
         },
         GlobalZIndex(20),
-        widget::text(&fonts, "", size::SMALL, palette::WARN),
+        widget::text(&look, "", size::SMALL, look.palette.warn),
     ));
 }
 
-fn draw_notice(status: Res<AudioStatus>, mut notice: Single<&mut Text, With<SoundNotice>>) {
-    if !status.is_changed() {
+fn draw_notice(
+    status: Res<AudioStatus>,
+    look: Res<Look>,
+    notice: Single<(&mut Text, &mut TextColor), With<SoundNotice>>,
+) {
+    if !status.is_changed() && !look.is_changed() {
         return;
     }
+    let ui = &look.words.interface;
     let mut parts = Vec::new();
-    if let Some(silent) = &status.silent {
-        parts.push(silent.clone());
+    match &status.silent {
+        Some(Silent::NoDevice) => parts.push(ui.no_audio.to_owned()),
+        Some(Silent::Off(error)) => parts.push(fill(ui.sound_off, &[("error", error)])),
+        None => {}
     }
     if status.muted {
-        parts.push("Muted (M to unmute)".to_owned());
+        parts.push(ui.muted.to_owned());
     }
-    notice.0 = parts.join(" · ");
+    let (mut text, mut color) = notice.into_inner();
+    text.0 = parts.join(" · ");
+    color.0 = look.palette.warn;
 }
 
 /// Samples per second of the synthesised cues: tones below 1 kHz, filtered noise and

@@ -1,5 +1,6 @@
 //! `frontline demo`: the real window plays a call by itself and saves a
-//! screenshot of the library, the call, the debrief and the progress screen, then exits.
+//! screenshot of the library, the call, the debrief, the progress screen and the trainer's view,
+//! then exits. It draws as the settings in its records folder say (language, theme, text size).
 
 use std::path::PathBuf;
 
@@ -10,6 +11,7 @@ use clap::Args;
 
 use super::catalog::Catalog;
 use super::screens::call::{CurrentCall, Pace};
+use super::screens::trainer::TeamView;
 use super::screens::{Request, Screen};
 use super::{AppSystems, Options, windowed};
 use crate::engine::{Answer, Phase, Player, Stage, Strategy};
@@ -25,7 +27,8 @@ pub struct DemoArgs {
     /// How the call is played: the expert path, the worst path, or random answers from the seed.
     #[arg(long, value_name = "PLAYER", default_value = "expert")]
     pub auto: Strategy,
-    /// Folder where library.png, call.png, debrief.png and progress.png are written.
+    /// Folder where library.png, call.png, debrief.png, progress.png and trainer.png are
+    /// written.
     #[arg(long)]
     pub screenshots: PathBuf,
     /// Library folder (default: the built-in library).
@@ -39,7 +42,7 @@ pub struct DemoArgs {
 
 /// Decisions played before the call screenshot: mid-call, with a transcript and feedback.
 const DECISIONS_BEFORE_SHOT: usize = 2;
-/// Frames left for layout and fonts before a screenshot.
+/// Frames left for layout and look before a screenshot.
 const SETTLE_FRAMES: u32 = 30;
 /// How much faster than real time a timer the demo lets run out drains.
 const SILENCE_PACE: f32 = 15.0;
@@ -137,6 +140,10 @@ enum Scene {
     Leaving,
     /// Waiting for the progress screen.
     Progress,
+    /// Back to the library, on the way to the trainer's view.
+    ToTeam,
+    /// Waiting for the trainer's view to read the team.
+    Team,
     /// Every screenshot is written.
     Done,
 }
@@ -182,6 +189,7 @@ fn drive(
     screen: Res<State<Screen>>,
     call: Option<Res<CurrentCall>>,
     capturing: Query<(), With<Capturing>>,
+    team: Res<TeamView>,
     mut pace: ResMut<Pace>,
     mut requests: MessageWriter<Request>,
     mut exit: MessageWriter<AppExit>,
@@ -289,7 +297,20 @@ fn drive(
         }
         Scene::Progress => {
             if *screen.get() == Screen::Progress && settled {
-                demo.shoot(&mut commands, "progress.png", Scene::Done);
+                demo.shoot(&mut commands, "progress.png", Scene::ToTeam);
+            }
+        }
+        Scene::ToTeam => {
+            if *screen.get() == Screen::Library {
+                requests.write(Request::Team);
+                demo.go(Scene::Team);
+            } else if demo.frames == 1 {
+                requests.write(Request::Library);
+            }
+        }
+        Scene::Team => {
+            if *screen.get() == Screen::Trainer && team.shown.is_some() && settled {
+                demo.shoot(&mut commands, "trainer.png", Scene::Done);
             }
         }
         Scene::Done => {

@@ -39,13 +39,14 @@ pub use screens::progress::Progress;
 pub use screens::trainer::TeamView;
 pub use screens::{CallFinished, Request, Screen};
 pub use sending::Sending;
+pub use theme::{HIGH_CONTRAST, Look, NORMAL, Palette, Theme, contrast};
 
 /// Where the app finds its library and assets, and how the first call is seeded.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct Options {
     /// Scenario library folders.
     pub libraries: Vec<PathBuf>,
-    /// The assets folder (fonts, sounds).
+    /// The assets folder (look, sounds).
     pub assets: Option<PathBuf>,
     /// The seed of the first call started (later calls draw a fresh one).
     pub seed: Option<u64>,
@@ -124,7 +125,7 @@ fn base(options: Options) -> (App, String) {
     (app, assets)
 }
 
-/// The real app: window, renderer, fonts and sound.
+/// The real app: window, renderer, look and sound.
 fn windowed(options: Options) -> App {
     let (mut app, assets) = base(options);
     app.add_plugins(

@@ -12,8 +12,10 @@ use super::Options;
 use super::records::Note;
 use super::screens::Screen;
 use super::screens::library::Trainee;
+use super::theme::Look;
 use crate::engine::{CallFlow, Offer, Phase};
 use crate::matcher::{Matcher, MatcherError, PreparedChoices, Reply};
+use crate::words::fill;
 
 /// How the trainee answers the customer.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -120,6 +122,7 @@ fn load(
     mut understanding: ResMut<Understanding>,
     mut trainee: ResMut<Trainee>,
     options: Res<Options>,
+    look: Res<Look>,
     mut note: ResMut<Note>,
 ) {
     if trainee.replying != Replying::OwnWords || understanding.matcher.is_some() {
@@ -149,11 +152,11 @@ fn load(
             return;
         }
         Ok(Err(error)) => error.to_string(),
-        Err(_) => "the matcher stopped while loading".to_owned(),
+        Err(_) => look.words.interface.matcher_stopped.to_owned(),
     };
     trainee.replying = Replying::Pick;
     note.0 = Some((
         Screen::Library,
-        format!("Own words is not available ({why}): the answers stay printed."),
+        fill(look.words.interface.own_words_unavailable, &[("why", &why)]),
     ));
 }

@@ -20,13 +20,14 @@ use super::screens::call::CurrentCall;
 use super::screens::debrief::Debrief;
 use super::screens::library::Trainee;
 use super::screens::{CallFinished, Request, Screen};
-use super::theme::{Fonts, palette, size, space};
+use super::theme::{Look, size, space};
 use super::{Animating, AppSystems, Options, widget};
 use crate::engine::Session;
 use crate::records::{
     CallRecord, DEFAULT_BASE, EXPORT_FILES, Filter, Record, RecordError, ScenarioRef, Spool,
     Standing, Store, default_trainee, export_to_folder,
 };
+use crate::words::{Words, fill};
 
 /// The call records of the app: the store, and the calls not written to it yet.
 #[derive(Resource, Debug)]
@@ -228,7 +229,8 @@ impl Records {
     }
 
     /// What the trainee is told about the records: nothing while they work.
-    fn notice(&self) -> Option<String> {
+    fn notice(&self, words: &Words) -> Option<String> {
+        let ui = &words.interface;
         let problem = self.problem.as_deref()?;
         let mut letters = problem.chars();
         let problem: String = letters
@@ -236,16 +238,11 @@ impl Records {
             .map(|first| first.to_uppercase().chain(letters).collect())
             .unwrap_or_default();
         let kept = match self.unsaved.len() {
-            0 => " Calls played meanwhile are kept until they can be written.".to_owned(),
-            1 => " The last call is not saved yet: it is kept until the records can be written \
-                  (closing Frontline puts it aside for the next start)."
-                .to_owned(),
-            n => format!(
-                " The last {n} calls are not saved yet: they are kept until the records can be \
-                 written (closing Frontline puts them aside for the next start)."
-            ),
+            0 => ui.kept_none.to_owned(),
+            1 => ui.kept_one.to_owned(),
+            n => fill(ui.kept_many, &[("count", &n)]),
         };
-        Some(format!("{problem}.{kept}"))
+        Some(format!("{problem}. {kept}"))
     }
 }
 
@@ -403,19 +400,26 @@ fn export(
     debrief: Option<Res<Debrief>>,
     mut records: ResMut<Records>,
     mut note: ResMut<Note>,
+    look: Res<Look>,
 ) {
     let Some(debrief) = debrief else {
         return;
     };
+    let ui = &look.words.interface;
     for _ in requests.read().filter(|c| **c == Request::Export) {
         let said = match records.export(&debrief.uid) {
-            Ok(folder) => format!(
-                "Exported to {}: {} (open them in a spreadsheet) and {} (for a learning record store).",
-                folder.display(),
-                EXPORT_FILES[..2].join(" and "),
-                EXPORT_FILES[2]
+            Ok(folder) => fill(
+                ui.exported,
+                &[
+                    ("folder", &folder.display()),
+                    (
+                        "spreadsheets",
+                        &EXPORT_FILES[..2].join(&format!(" {} ", ui.and)),
+                    ),
+                    ("xapi", &EXPORT_FILES[2]),
+                ],
             ),
-            Err(why) => format!("Cannot export the call: {why}."),
+            Err(why) => fill(ui.not_exported, &[("why", &why)]),
         };
         note.0 = Some((Screen::Debrief, said));
     }
@@ -476,10 +480,11 @@ fn compose_notice(
     records: Res<Records>,
     note: Res<Note>,
     screen: Res<State<Screen>>,
+    look: Res<Look>,
     mut notice: ResMut<Notice>,
 ) {
     let lines: Vec<String> = records
-        .notice()
+        .notice(look.words)
         .into_iter()
         .chain(
             note.0
@@ -494,7 +499,7 @@ fn compose_notice(
 /// Where the notice's box sits: above the line where the sound's own notice shows.
 const NOTICE_BOTTOM: f32 = space::L + space::XS;
 
-fn spawn_notice(mut commands: Commands, fonts: Res<Fonts>) {
+fn spawn_notice(mut commands: Commands, look: Res<Look>) {
     commands.spawn((
         Name::new("Notice"),
         NoticeBox,
@@ -505,14 +510,14 @@ fn spawn_notice(mut commands: Commands, fonts: Res<Fonts>) {
             bottom: px(NOTICE_BOTTOM),
             display: Display::None,
             padding: UiRect::axes(px(space::M), px(space::S)),
-            ..widget::panel().0
+            ..widget::panel(&look).0
         },
-        BackgroundColor(palette::PANEL),
-        BorderColor::all(palette::WARN),
+        BackgroundColor(look.palette.panel),
+        BorderColor::all(look.palette.warn),
         GlobalZIndex(20),
         Pickable::IGNORE,
         children![(
-            widget::text(&fonts, "", size::SMALL, palette::TEXT),
+            widget::text(&look, "", size::SMALL, look.palette.text),
             NoticeText,
             Pickable::IGNORE,
         )],
@@ -524,11 +529,19 @@ fn spawn_notice(mut commands: Commands, fonts: Res<Fonts>) {
 fn draw_notice(
     notice: Res<Notice>,
     screen: Res<State<Screen>>,
-    mut shown: Single<&mut Node, With<NoticeBox>>,
-    mut text: Single<&mut Text, With<NoticeText>>,
+    look: Res<Look>,
+    shown: Single<(&mut Node, &mut BackgroundColor, &mut BorderColor), With<NoticeBox>>,
+    text: Single<(&mut Text, &mut TextColor), With<NoticeText>>,
 ) {
-    if !notice.is_changed() && !screen.is_changed() {
+    if !notice.is_changed() && !screen.is_changed() && !look.is_changed() {
         return;
+    }
+    let (mut shown, mut background, mut border) = shown.into_inner();
+    let (mut text, mut ink) = text.into_inner();
+    if look.is_changed() {
+        background.0 = look.palette.panel;
+        *border = BorderColor::all(look.palette.warn);
+        ink.0 = look.palette.text;
     }
     let display = if notice.0.is_empty() || *screen.get() == Screen::Call {
         Display::None

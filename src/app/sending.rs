@@ -14,9 +14,11 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use bevy::prelude::*;
 
 use super::records::Records;
+use super::theme::Look;
 use super::{AppSystems, Options};
 use crate::centre::LrsConfig;
 use crate::records::{Filter, Store, send, statements_endpoint};
+use crate::words::{Words, fill};
 
 /// Where the sending stands.
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
@@ -33,21 +35,24 @@ pub struct Sending {
 
 impl Sending {
     /// What the progress screen says: nothing when no store is configured.
-    pub fn line(&self) -> Option<String> {
+    pub fn line(&self, words: &Words) -> Option<String> {
+        let ui = &words.interface;
         let problem = self.problem.as_deref().map(|why| why.trim_end_matches('.'));
         let Some(lrs) = &self.lrs else {
-            return problem.map(|why| format!("The calls are not sent: {why}."));
+            return problem.map(|why| fill(ui.not_sent, &[("why", &why)]));
         };
         Some(match (self.busy, self.waiting, problem) {
-            (true, _, _) => format!("Sending the calls to the learning record store at {lrs}…"),
-            (false, 0, _) => format!("Every call is sent to the learning record store at {lrs}."),
-            (false, n, why) => format!(
-                "{n} statement{} wait{} for the learning record store at {lrs}{}; {} sent after the next call.",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "s" } else { "" },
-                why.map(|why| format!(": {why}")).unwrap_or_default(),
-                if n == 1 { "it is" } else { "they are" }
-            ),
+            (true, _, _) => fill(ui.sending, &[("lrs", lrs)]),
+            (false, 0, _) => fill(ui.all_sent, &[("lrs", lrs)]),
+            (false, n, why) => {
+                let why = why.map(|why| format!(": {why}")).unwrap_or_default();
+                let template = if n == 1 {
+                    ui.waiting_one
+                } else {
+                    ui.waiting_many
+                };
+                fill(template, &[("count", &n), ("lrs", lrs), ("why", &why)])
+            }
         })
     }
 }
@@ -162,8 +167,8 @@ fn finish(mut sender: ResMut<Sender>, mut sending: ResMut<Sending>) {
 }
 
 /// Keeps the progress screen's line up to date.
-fn show(sending: Res<Sending>, mut lines: Query<&mut Text, With<SendingLine>>) {
-    let line = sending.line().unwrap_or_default();
+fn show(sending: Res<Sending>, look: Res<Look>, mut lines: Query<&mut Text, With<SendingLine>>) {
+    let line = sending.line(look.words).unwrap_or_default();
     for mut text in &mut lines {
         if text.0 != line {
             text.0.clone_from(&line);

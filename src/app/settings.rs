@@ -19,7 +19,9 @@ use super::records::Note;
 use super::scale::TextScale;
 use super::screens::Screen;
 use super::screens::library::Trainee;
+use super::theme::{Look, Theme};
 use crate::records::{now_ms, rfc3339};
+use crate::words::{Words, fill};
 
 /// The file's name, in the records folder.
 const FILE: &str = "settings.json";
@@ -35,6 +37,12 @@ struct Saved {
     /// The size of the interface, in percent (see [`TextScale`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     text_scale: Option<u16>,
+    /// The interface's language, a code (`it`); the system's when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    interface: Option<String>,
+    /// The theme: normal or high contrast.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    theme: Option<Theme>,
 }
 
 /// Where the settings are: the records folder, as the app was given it.
@@ -52,7 +60,8 @@ pub(super) fn plugin(app: &mut App) {
             save.run_if(
                 resource_changed::<Volumes>
                     .or_else(resource_changed::<Trainee>)
-                    .or_else(resource_changed::<TextScale>),
+                    .or_else(resource_changed::<TextScale>)
+                    .or_else(resource_changed::<Look>),
             ),
         );
 }
@@ -63,6 +72,7 @@ fn load(
     mut volumes: ResMut<Volumes>,
     mut trainee: ResMut<Trainee>,
     mut scale: ResMut<TextScale>,
+    mut look: ResMut<Look>,
     mut note: ResMut<Note>,
 ) {
     let Some(path) = &file.0 else {
@@ -88,14 +98,20 @@ fn load(
             if let Some(percent) = saved.text_scale {
                 *scale = TextScale::clamped(percent);
             }
+            if let Some(language) = saved.interface {
+                look.words = Words::of(&language);
+            }
+            if let Some(theme) = saved.theme {
+                look.set_theme(theme);
+            }
         }
-        Err(error) => note.0 = Some((Screen::Library, put_aside(path, &error))),
+        Err(error) => note.0 = Some((Screen::Library, put_aside(look.words, path, &error))),
     }
 }
 
 /// Renames a settings file that cannot be read, so that saving the settings does not
 /// overwrite it; says what happened, for the notice.
-fn put_aside(path: &Path, error: &serde_json::Error) -> String {
+fn put_aside(words: &Words, path: &Path, error: &serde_json::Error) -> String {
     let stamp = rfc3339(now_ms()).replace(':', "-");
     let mut aside = path.with_file_name(format!("{FILE}.broken-{stamp}"));
     for n in 2.. {
@@ -104,18 +120,20 @@ fn put_aside(path: &Path, error: &serde_json::Error) -> String {
         }
         aside = path.with_file_name(format!("{FILE}.broken-{stamp}-{n}"));
     }
-    let unreadable = format!(
-        "The settings in {} cannot be read ({error})",
-        path.display()
-    );
+    let ui = &words.interface;
+    let (shown, error) = (path.display(), error.to_string());
     match std::fs::rename(path, &aside) {
-        Ok(()) => format!(
-            "{unreadable}: the file is kept as {} and the default volumes are used.",
-            aside.display()
+        Ok(()) => fill(
+            ui.settings_put_aside,
+            &[
+                ("path", &shown),
+                ("error", &error),
+                ("aside", &aside.display()),
+            ],
         ),
-        Err(rename) => format!(
-            "{unreadable} nor kept aside ({rename}): the default volumes are used, and saving \
-             them replaces the file."
+        Err(rename) => fill(
+            ui.settings_unreadable,
+            &[("path", &shown), ("error", &error), ("why", &rename)],
         ),
     }
 }
@@ -126,6 +144,7 @@ fn save(
     volumes: Res<Volumes>,
     trainee: Res<Trainee>,
     scale: Res<TextScale>,
+    look: Res<Look>,
     file: Res<SettingsFile>,
     mut last: Local<Option<Saved>>,
 ) {
@@ -133,6 +152,8 @@ fn save(
         volumes: Some(volumes.levels()),
         replying: Some(trainee.replying),
         text_scale: Some(scale.0),
+        interface: Some(look.words.language.to_owned()),
+        theme: Some(look.theme),
     };
     let Some(before) = last.replace(saved.clone()) else {
         return;

@@ -9,7 +9,7 @@ use bevy::picking::hover::HoverMap;
 use bevy::prelude::*;
 
 use super::screens::Request;
-use super::theme::{Fonts, palette, size, space};
+use super::theme::{Look, size, space};
 
 /// What clicking this entity does.
 #[derive(Component, Clone, Debug)]
@@ -23,11 +23,79 @@ pub struct Rest(pub Color);
 #[derive(Component)]
 pub struct WheelScroll;
 
+/// What the keyboard is on (a card, an answer): once it is laid out, every scrolling list
+/// around it — the screen itself at a large text size — scrolls so that it is in view.
+#[derive(Component)]
+pub struct KeepInView;
+
+/// Whether the window is narrow in logical pixels — large text on a small window (200% on
+/// 1280×800 leaves 640): screens then stack what sits side by side.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Narrow(pub bool);
+
+/// Below this logical width a window is narrow.
+const NARROW_BELOW: f32 = 760.0;
+
+/// How a part of a screen reflows in a narrow window.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub enum Reflow {
+    /// A row of a side column and a main one: in a narrow window, a column with the main one
+    /// first (its last child on top) and the screen scrolling.
+    Row,
+    /// The side column of such a row, this wide beside the main one: full width below it.
+    Side(f32),
+}
+
 pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Narrow>();
     app.add_observer(on_click);
     app.add_observer(on_over);
     app.add_observer(on_out);
     app.add_systems(Update, scroll.in_set(super::AppSystems::Input));
+    app.add_systems(
+        PostUpdate,
+        (
+            reflow.before(bevy::ui::UiSystems::Layout),
+            keep_in_view.after(bevy::ui::UiSystems::Layout),
+        ),
+    );
+}
+
+/// Tells whether the window is narrow, and lays the reflowing parts out for it.
+fn reflow(
+    windows: Query<&Window>,
+    scale: Res<UiScale>,
+    mut narrow: ResMut<Narrow>,
+    mut parts: Query<(Ref<Reflow>, &mut Node)>,
+) {
+    let now = windows
+        .iter()
+        .next()
+        .is_some_and(|w| w.width() / scale.0 < NARROW_BELOW);
+    narrow.set_if_neq(Narrow(now));
+    for (reflow, mut node) in &mut parts {
+        if !narrow.is_changed() && !reflow.is_added() {
+            continue;
+        }
+        match (*reflow, now) {
+            (Reflow::Row, false) => {
+                node.flex_direction = FlexDirection::Row;
+                node.min_height = px(0.0);
+            }
+            (Reflow::Row, true) => {
+                node.flex_direction = FlexDirection::ColumnReverse;
+                node.min_height = Val::Auto;
+            }
+            (Reflow::Side(width), false) => {
+                node.width = px(width);
+                node.overflow = Overflow::scroll_y();
+            }
+            (Reflow::Side(_), true) => {
+                node.width = percent(100.0);
+                node.overflow = Overflow::visible();
+            }
+        }
+    }
 }
 
 fn scroll(
@@ -35,7 +103,7 @@ fn scroll(
     keys: Res<ButtonInput<KeyCode>>,
     hover: Option<Res<HoverMap>>,
     parents: Query<&ChildOf>,
-    mut lists: Query<(Entity, &mut ScrollPosition), With<WheelScroll>>,
+    mut lists: Query<(Entity, &mut ScrollPosition, &ComputedNode), With<WheelScroll>>,
 ) {
     let wheeled: f32 = wheel
         .read()
@@ -44,13 +112,26 @@ fn scroll(
             MouseScrollUnit::Pixel => w.y,
         })
         .sum();
-    // The wheel scrolls the list under the pointer.
-    let under_pointer: Vec<Entity> = hover
-        .iter()
-        .flat_map(|map| map.values())
-        .flat_map(|hits| hits.keys())
-        .flat_map(|&hit| std::iter::once(hit).chain(parents.iter_ancestors(hit)))
-        .collect();
+    // The wheel scrolls the innermost list under the pointer that can still move that way
+    // (at a large text size the whole screen scrolls too: once a list is at its end, the
+    // screen around it moves on).
+    let mut wheel_moves = None;
+    if wheeled != 0.0 {
+        let hits: Vec<Entity> = hover
+            .iter()
+            .flat_map(|map| map.values())
+            .flat_map(|hits| hits.keys().copied())
+            .collect();
+        wheel_moves = hits.iter().find_map(|&hit| {
+            std::iter::once(hit)
+                .chain(parents.iter_ancestors(hit))
+                .find(|&entity| {
+                    lists
+                        .get(entity)
+                        .is_ok_and(|(_, position, node)| can_move(position, node, wheeled))
+                })
+        });
+    }
     // Page Up / Page Down scroll every list of the screen.
     let paged = match (
         keys.just_pressed(KeyCode::PageUp),
@@ -60,9 +141,9 @@ fn scroll(
         (false, true) => -300.0,
         _ => 0.0,
     };
-    for (entity, mut position) in &mut lists {
+    for (entity, mut position, _) in &mut lists {
         let delta = paged
-            + if under_pointer.contains(&entity) {
+            + if wheel_moves == Some(entity) {
                 wheeled
             } else {
                 0.0
@@ -70,6 +151,63 @@ fn scroll(
         if delta != 0.0 {
             position.0.y = (position.0.y - delta).max(0.0);
         }
+    }
+}
+
+/// Scrolls the lists around what the keyboard is on so it is in view, innermost first, once
+/// per redraw (the trainee's own scrolling is left alone). Runs after layout, so places are
+/// known; the new scroll shows on the next frame, which it asks for.
+fn keep_in_view(
+    targets: Query<(Entity, &ComputedNode, &UiGlobalTransform), Added<KeepInView>>,
+    parents: Query<&ChildOf>,
+    mut lists: Query<(
+        &Node,
+        &ComputedNode,
+        &UiGlobalTransform,
+        &mut ScrollPosition,
+    )>,
+    mut animating: ResMut<super::Animating>,
+) {
+    for (target, node, at) in &targets {
+        let half = node.size().y / 2.0;
+        let (mut top, mut bottom) = (at.translation.y - half, at.translation.y + half);
+        for ancestor in parents.iter_ancestors(target) {
+            let Ok((list, list_node, list_at, mut scroll)) = lists.get_mut(ancestor) else {
+                continue;
+            };
+            if list.overflow.y != OverflowAxis::Scroll {
+                continue;
+            }
+            let half = list_node.size().y / 2.0;
+            let (list_top, list_bottom) =
+                (list_at.translation.y - half, list_at.translation.y + half);
+            // Layout works in physical pixels, the scroll position in logical ones.
+            let shift = if top < list_top {
+                top - list_top
+            } else if bottom > list_bottom {
+                (bottom - list_bottom).min(top - list_top)
+            } else {
+                continue;
+            };
+            let logical = shift * list_node.inverse_scale_factor();
+            let before = scroll.0.y;
+            scroll.0.y = (scroll.0.y + logical).max(0.0);
+            // What this list scrolled moves the target for the lists around it.
+            let moved = (scroll.0.y - before) / list_node.inverse_scale_factor();
+            top -= moved;
+            bottom -= moved;
+            animating.0 = true;
+        }
+    }
+}
+
+/// Whether a list can scroll by `delta` (positive: up): it is not at that end yet.
+fn can_move(position: &ScrollPosition, node: &ComputedNode, delta: f32) -> bool {
+    let most = (node.content_size.y - node.size().y).max(0.0) * node.inverse_scale_factor();
+    if delta > 0.0 {
+        position.0.y > 0.0
+    } else {
+        position.0.y < most - 0.5
     }
 }
 
@@ -84,9 +222,13 @@ fn on_click(
     }
 }
 
-fn on_over(mut over: On<Pointer<Over>>, mut buttons: Query<&mut BackgroundColor, With<Action>>) {
+fn on_over(
+    mut over: On<Pointer<Over>>,
+    look: Res<Look>,
+    mut buttons: Query<&mut BackgroundColor, With<Action>>,
+) {
     if let Ok(mut background) = buttons.get_mut(over.entity) {
-        background.0 = palette::PANEL_HOVER;
+        background.0 = look.palette.panel_hover;
         over.propagate(false);
     }
 }
@@ -99,11 +241,11 @@ fn on_out(mut out: On<Pointer<Out>>, mut buttons: Query<(&mut BackgroundColor, &
 }
 
 /// Text in the regular weight.
-pub fn text(fonts: &Fonts, content: impl Into<String>, px: f32, color: Color) -> impl Bundle {
+pub fn text(look: &Look, content: impl Into<String>, px: f32, color: Color) -> impl Bundle {
     (
         Text::new(content),
         TextFont {
-            font: FontSource::Handle(fonts.regular.clone()),
+            font: FontSource::Handle(look.regular.clone()),
             font_size: FontSize::Px(px),
             ..default()
         },
@@ -112,11 +254,11 @@ pub fn text(fonts: &Fonts, content: impl Into<String>, px: f32, color: Color) ->
 }
 
 /// Text in the bold weight.
-pub fn bold(fonts: &Fonts, content: impl Into<String>, px: f32, color: Color) -> impl Bundle {
+pub fn bold(look: &Look, content: impl Into<String>, px: f32, color: Color) -> impl Bundle {
     (
         Text::new(content),
         TextFont {
-            font: FontSource::Handle(fonts.bold.clone()),
+            font: FontSource::Handle(look.bold.clone()),
             font_size: FontSize::Px(px),
             ..default()
         },
@@ -127,7 +269,7 @@ pub fn bold(fonts: &Fonts, content: impl Into<String>, px: f32, color: Color) ->
 /// A screen's top bar: its title on the left, what `right` spawns on the right.
 pub fn top_bar(
     screen: &mut ChildSpawnerCommands,
-    fonts: &Fonts,
+    look: &Look,
     title: impl Into<String>,
     right: impl FnOnce(&mut ChildSpawnerCommands),
 ) {
@@ -137,20 +279,23 @@ pub fn top_bar(
             ..row(space::M)
         })
         .with_children(|bar| {
-            bar.spawn(bold(fonts, title, size::TITLE, palette::TEXT));
+            bar.spawn(bold(look, title, size::TITLE, look.palette.text));
             right(bar);
         });
 }
 
 /// A panel laid out its own way (a width, a share of the row, scrolling) on top of the
 /// panel's padding, gaps, background and rounded border.
-pub fn panel_with(layout: impl FnOnce(Node) -> Node) -> (Node, BackgroundColor, BorderColor) {
-    let (node, background, border) = panel();
+pub fn panel_with(
+    look: &Look,
+    layout: impl FnOnce(Node) -> Node,
+) -> (Node, BackgroundColor, BorderColor) {
+    let (node, background, border) = panel(look);
     (layout(node), background, border)
 }
 
 /// A panel: a column with padding, background and rounded border.
-pub fn panel() -> (Node, BackgroundColor, BorderColor) {
+pub fn panel(look: &Look) -> (Node, BackgroundColor, BorderColor) {
     (
         Node {
             flex_direction: FlexDirection::Column,
@@ -160,19 +305,19 @@ pub fn panel() -> (Node, BackgroundColor, BorderColor) {
             border_radius: BorderRadius::all(px(8.0)),
             ..default()
         },
-        BackgroundColor(palette::PANEL),
-        BorderColor::all(palette::BORDER),
+        BackgroundColor(look.palette.panel),
+        BorderColor::all(look.palette.border),
     )
 }
 
 /// A button: a label and the request it sends, with its key shown as a hint.
-pub fn button(fonts: &Fonts, label: impl Into<String>, request: Request) -> impl Bundle {
-    button_colored(fonts, label, request, palette::PANEL)
+pub fn button(look: &Look, label: impl Into<String>, request: Request) -> impl Bundle {
+    button_colored(look, label, request, look.palette.panel)
 }
 
 /// A button with its own resting background (e.g. the accent for the main action).
 pub fn button_colored(
-    fonts: &Fonts,
+    look: &Look,
     label: impl Into<String>,
     request: Request,
     background: Color,
@@ -187,18 +332,18 @@ pub fn button_colored(
             ..default()
         },
         BackgroundColor(background),
-        BorderColor::all(palette::BORDER),
+        BorderColor::all(look.palette.border),
         Rest(background),
         Action(request),
         children![(
-            text(fonts, label, size::BODY, palette::TEXT),
+            text(look, label, size::BODY, look.palette.text),
             Pickable::IGNORE
         )],
     )
 }
 
 /// A small rounded label (a tag, the language, the difficulty).
-pub fn chip(fonts: &Fonts, label: impl Into<String>, color: Color) -> impl Bundle {
+pub fn chip(look: &Look, label: impl Into<String>, color: Color) -> impl Bundle {
     (
         Node {
             padding: UiRect::axes(px(space::S), px(2.0)),
@@ -207,12 +352,18 @@ pub fn chip(fonts: &Fonts, label: impl Into<String>, color: Color) -> impl Bundl
             ..default()
         },
         BorderColor::all(color),
-        children![text(fonts, label, size::SMALL, color)],
+        children![text(look, label, size::SMALL, color)],
     )
 }
 
 /// A horizontal bar filled to `fraction` (0–1), with a marker component on the fill.
-pub fn bar(fraction: f32, color: Color, height: f32, fill: impl Bundle) -> impl Bundle {
+pub fn bar(
+    look: &Look,
+    fraction: f32,
+    color: Color,
+    height: f32,
+    fill: impl Bundle,
+) -> impl Bundle {
     (
         Node {
             width: percent(100.0),
@@ -221,7 +372,7 @@ pub fn bar(fraction: f32, color: Color, height: f32, fill: impl Bundle) -> impl 
             overflow: Overflow::clip(),
             ..default()
         },
-        BackgroundColor(palette::BACKGROUND),
+        BackgroundColor(look.palette.background),
         children![(
             Node {
                 width: percent(fraction.clamp(0.0, 1.0) * 100.0),
@@ -256,14 +407,30 @@ pub fn column(gap: f32) -> Node {
     }
 }
 
-/// The full-window root of a screen.
-pub fn screen_root() -> Node {
-    Node {
-        width: percent(100.0),
-        height: percent(100.0),
-        flex_direction: FlexDirection::Column,
-        padding: UiRect::all(px(space::L)),
-        row_gap: px(space::M),
-        ..default()
-    }
+/// The least height of a screen's scrolling list (the cards, the transcript, the timeline),
+/// in logical pixels: at a large text size the list keeps this much and the screen around it
+/// scrolls, rather than the list being squeezed away.
+pub const LIST_MIN_HEIGHT: f32 = 160.0;
+
+/// The full-window root of a screen. It scrolls when the screen is taller than the window
+/// (large text on a small window), so nothing is out of reach.
+pub fn screen_root() -> impl Bundle {
+    (
+        Node {
+            width: percent(100.0),
+            height: percent(100.0),
+            flex_direction: FlexDirection::Column,
+            // Room at the bottom for the line that says the sound is off or muted, which
+            // scrolled content never runs under (it is clipped at the content's edge).
+            padding: UiRect {
+                bottom: px(space::L + space::M),
+                ..UiRect::all(px(space::L))
+            },
+            row_gap: px(space::M),
+            overflow: Overflow::scroll_y(),
+            overflow_clip_margin: OverflowClipMargin::content_box(),
+            ..default()
+        },
+        WheelScroll,
+    )
 }

@@ -113,10 +113,32 @@ pub fn from_records(records: &[Record]) -> Vec<Attempt> {
 pub struct Gathered {
     /// Every call found.
     pub attempts: Vec<Attempt>,
-    /// Where they were read, in words: the store's address, or the records folder.
-    pub from: String,
+    /// Where they were read.
+    pub from: Origin,
     /// Statements of the store left out, and why.
     pub left_out: Vec<String>,
+}
+
+/// Where the team's calls were read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A learning record store, at its address.
+    Store(String),
+    /// The call records on this PC, in this file.
+    Records(std::path::PathBuf),
+}
+
+impl Origin {
+    /// Where, in words: "from the learning record store at …", "from the records in …".
+    pub fn in_words(&self, words: &crate::words::Words) -> String {
+        let ui = &words.interface;
+        match self {
+            Origin::Store(url) => crate::words::fill(ui.from_store, &[("url", url)]),
+            Origin::Records(path) => {
+                crate::words::fill(ui.from_records, &[("path", &path.display())])
+            }
+        }
+    }
 }
 
 /// The team's calls from the learning record store configured for the records in
@@ -128,7 +150,7 @@ pub fn gather(records_dir: Option<&std::path::Path>) -> Result<Gathered, String>
             let found = lrs.attempts(None)?;
             Ok(Gathered {
                 attempts: found.attempts,
-                from: format!("the learning record store at {}", lrs.url),
+                from: Origin::Store(lrs.url.clone()),
                 left_out: found.left_out,
             })
         }
@@ -140,7 +162,7 @@ pub fn gather(records_dir: Option<&std::path::Path>) -> Result<Gathered, String>
                 .map_err(|e| e.to_string())?;
             Ok(Gathered {
                 attempts: from_records(&records),
-                from: format!("the records in {}", store.path().display()),
+                from: Origin::Records(store.path().to_owned()),
                 left_out: Vec::new(),
             })
         }

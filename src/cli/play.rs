@@ -202,7 +202,10 @@ fn record(
             .map_err(|e| Failure::problem(e.to_string()))
     });
     match saved {
-        Ok(id) => eprintln!("recorded as call {id} (frontline replay {id})"),
+        Ok(id) => eprintln!(
+            "{}",
+            fill(Words::of_system().interface.recorded_as, &[("id", &id)])
+        ),
         Err(failure) => match data.keep_aside(call) {
             Ok(file) => eprintln!(
                 "warning: the call was not recorded: {}\nthe call is kept in {} and will be recorded by the next command that can open the records",

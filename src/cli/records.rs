@@ -15,7 +15,7 @@ use crate::records::{
     self, AUTH_VARIABLE, CallRecord, DEFAULT_BASE, Filter, Lost, Record, Replayed, Spool, Store,
     minute, rfc3339,
 };
-use crate::words::{ENGLISH, Words, fill};
+use crate::words::{Words, fill};
 
 /// Where the call records are kept: `--data-dir`, on every command that touches them.
 #[derive(Debug, Clone, Default, Args)]
@@ -153,38 +153,37 @@ pub fn history(args: HistoryArgs, out: &mut dyn Write) -> Result<(), Failure> {
             write_json(out, &rows)
         }
         Format::Text => {
+            // The table is in the interface's language, whatever each call's language.
+            let words = Words::of_system();
+            let ui = &words.interface;
             if records.is_empty() {
-                return write(
-                    out,
-                    &format!("no calls recorded in {}\n", store.path().display()),
-                );
+                let path = store.path().display();
+                return write(out, &(fill(ui.no_calls_in, &[("path", &path)]) + "\n"));
             }
             let mut text = format!(
-                "{:>5}  {:<16}  {:<14} {:<26} {:<5}  {:<20} {:>6} {:>6} {:>6} {:>6}  {}\n",
+                "{:>5}  {:<16}  {:<14} {:<26} {:<7}  {:<20} {:>6} {:>6} {:>6} {:>6}  {}\n",
                 "ID",
-                "ENDED (UTC)",
-                "TRAINEE",
-                "SCENARIO",
-                "MODE",
-                "OUTCOME",
+                ui.column_ended,
+                ui.column_trainee,
+                ui.column_scenario,
+                ui.column_mode,
+                ui.column_outcome,
                 "EMP",
                 "ACC",
                 "RES",
                 "ALL",
-                "RESULT"
+                ui.column_result
             );
-            // The table's headings are English: so are its words, whatever each call's language.
-            let words = &ENGLISH;
             for record in &records {
                 let call = &record.call;
                 let s = call.scores;
                 text.push_str(&format!(
-                    "{:>5}  {:<16}  {:<14} {:<26} {:<5}  {:<20} {:>6} {:>6} {:>6} {:>6}  {}\n",
+                    "{:>5}  {:<16}  {:<14} {:<26} {:<7}  {:<20} {:>6} {:>6} {:>6} {:>6}  {}\n",
                     record.id,
                     minute(call.ended_ms),
                     call.trainee,
                     call.scenario.id,
-                    call.mode.name(),
+                    words.mode_short(call.mode),
                     call.outcome_in(words),
                     words.score(s.empathy),
                     words.score(s.accuracy),
@@ -193,11 +192,11 @@ pub fn history(args: HistoryArgs, out: &mut dyn Write) -> Result<(), Failure> {
                     words.verdict(call.verdict())
                 ));
             }
-            text.push_str(&format!(
-                "{} call{}\n",
-                records.len(),
-                if records.len() == 1 { "" } else { "s" }
-            ));
+            let count = match records.len() {
+                1 => ui.one_call.to_owned(),
+                n => fill(ui.calls, &[("count", &n)]),
+            };
+            text.push_str(&(count + "\n"));
             write(out, &text)
         }
     }

@@ -33,7 +33,9 @@ pub use migrations::SCHEMA_VERSION;
 pub use spool::{Kept, Spool};
 pub use spreadsheet::{write_calls, write_decisions};
 pub use store::{FILE_NAME, Filter, Standing, Store};
-pub use time::{iso_duration, minute, now_ms, parse_iso_duration, parse_rfc3339, rfc3339, unix_ms};
+pub use time::{
+    civil, iso_duration, minute, now_ms, parse_iso_duration, parse_rfc3339, rfc3339, unix_ms,
+};
 pub use xapi::{DEFAULT_BASE, Statement, statements, statements_json};
 
 /// Which scenario file a call was played from.

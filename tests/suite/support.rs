@@ -24,6 +24,7 @@ pub fn project(path: &str) -> PathBuf {
 /// are recorded in a folder of this test run, never in the user's own records.
 pub fn frontline(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .env("FRONTLINE_LANGUAGE", "en")
         .args(args)
         .env(
             "FRONTLINE_DATA_DIR",

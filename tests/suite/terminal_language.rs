@@ -184,6 +184,7 @@ fn an_italian_call_played_at_the_keyboard_prompts_in_italian() {
 
     let dir = temp_dir("terminal-italian-keyboard");
     let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .env("FRONTLINE_LANGUAGE", "en")
         .args(["play", ITALIAN, "--seed", "1", "--data-dir"])
         .arg(&dir)
         .current_dir(crate::support::root())

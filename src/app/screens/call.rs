@@ -19,7 +19,7 @@ use crate::app::audio::{Heard, Sound};
 use crate::app::catalog::Catalog;
 use crate::app::own_words::{OwnWords, Replying, Understanding};
 use crate::app::scale::ctrl_held;
-use crate::app::theme::{Fonts, palette, size, space};
+use crate::app::theme::{Look, size, space};
 use crate::app::voice::speak;
 use crate::app::widget::{self, WheelScroll};
 use crate::app::{Animating, AppSystems, Options};
@@ -429,8 +429,8 @@ fn tick(
     }
 }
 
-fn spawn(mut commands: Commands, call: Res<CurrentCall>, fonts: Res<Fonts>) {
-    let fonts = fonts.into_inner();
+fn spawn(mut commands: Commands, call: Res<CurrentCall>, look: Res<Look>) {
+    let look = look.into_inner();
     let scenario = call.session().scenario();
     let mood = call.session().mood();
     let words = call.words();
@@ -441,59 +441,64 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, fonts: Res<Fonts>) {
             DespawnOnExit(Screen::Call),
         ))
         .with_children(|screen| {
-            widget::top_bar(screen, fonts, scenario.title.clone(), |bar| {
+            widget::top_bar(screen, look, scenario.title.clone(), |bar| {
                 bar.spawn(widget::row(space::M)).with_children(|right| {
                     right.spawn(widget::text(
-                        fonts,
+                        look,
                         format!(
                             "{} · {}",
                             words.mode(call.session().mode()),
                             words.seed_and_case(call.session().seed(), call.session().variant())
                         ),
                         size::SMALL,
-                        palette::MUTED,
+                        look.palette.muted,
                     ));
-                    right.spawn(widget::button(fonts, words.hang_up, Request::HangUp));
+                    right.spawn(widget::button(look, words.hang_up, Request::HangUp));
                 });
             });
             screen
-                .spawn(Node {
-                    flex_grow: 1.0,
-                    min_height: px(0.0),
-                    align_items: AlignItems::Stretch,
-                    flex_wrap: FlexWrap::NoWrap,
-                    ..widget::row(space::L)
-                })
+                // The customer beside the call; below it when the window is narrow (large text).
+                .spawn((
+                    Node {
+                        flex_grow: 1.0,
+                        min_height: px(0.0),
+                        align_items: AlignItems::Stretch,
+                        flex_wrap: FlexWrap::NoWrap,
+                        ..widget::row(space::L)
+                    },
+                    widget::Reflow::Row,
+                ))
                 .with_children(|body| {
                     body.spawn((
                         Node {
-                            width: px(340.0),
+                            width: px(SIDE_WIDTH),
                             flex_shrink: 0.0,
                             min_height: px(0.0),
                             overflow: Overflow::scroll_y(),
                             ..widget::column(space::M)
                         },
                         WheelScroll,
+                        widget::Reflow::Side(SIDE_WIDTH),
                     ))
                     .with_children(|side| {
-                        side.spawn(widget::panel()).with_children(|customer| {
+                        side.spawn(widget::panel(look)).with_children(|customer| {
                             customer.spawn(widget::text(
-                                fonts,
+                                look,
                                 words.customer_heading,
                                 size::SMALL,
-                                palette::MUTED,
+                                look.palette.muted,
                             ));
                             customer.spawn(widget::bold(
-                                fonts,
+                                look,
                                 scenario.customer.name.clone(),
                                 size::HEADING,
-                                palette::TEXT,
+                                look.palette.text,
                             ));
                             customer.spawn(widget::text(
-                                fonts,
+                                look,
                                 scenario.customer.persona.clone(),
                                 size::SMALL,
-                                palette::MUTED,
+                                look.palette.muted,
                             ));
                             for feeling in Feeling::ALL {
                                 let level = mood.get(feeling);
@@ -504,10 +509,10 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, fonts: Res<Fonts>) {
                                             ..default()
                                         },
                                         children![widget::text(
-                                            fonts,
+                                            look,
                                             words.feeling(feeling),
                                             size::SMALL,
-                                            palette::TEXT
+                                            look.palette.text
                                         )],
                                     ));
                                     row.spawn(Node {
@@ -515,8 +520,9 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, fonts: Res<Fonts>) {
                                         ..default()
                                     })
                                     .with_child(widget::bar(
+                                        look,
                                         f32::from(level) / 100.0,
-                                        palette::feeling(feeling),
+                                        look.palette.feeling(feeling),
                                         10.0,
                                         MoodFill(feeling),
                                     ));
@@ -527,10 +533,10 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, fonts: Res<Fonts>) {
                                         },
                                         children![(
                                             widget::text(
-                                                fonts,
+                                                look,
                                                 level.to_string(),
                                                 size::SMALL,
-                                                palette::MUTED
+                                                look.palette.muted
                                             ),
                                             MoodValue(feeling),
                                         )],
@@ -538,26 +544,26 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, fonts: Res<Fonts>) {
                                 });
                             }
                         });
-                        side.spawn(widget::panel()).with_children(|account| {
+                        side.spawn(widget::panel(look)).with_children(|account| {
                             account.spawn(widget::text(
-                                fonts,
+                                look,
                                 words.account_heading,
                                 size::SMALL,
-                                palette::MUTED,
+                                look.palette.muted,
                             ));
                             for (label, value) in &scenario.account {
                                 account.spawn(widget::column(0.0)).with_children(|fact| {
                                     fact.spawn(widget::text(
-                                        fonts,
+                                        look,
                                         label.clone(),
                                         size::SMALL,
-                                        palette::MUTED,
+                                        look.palette.muted,
                                     ));
                                     fact.spawn(widget::text(
-                                        fonts,
+                                        look,
                                         value.clone(),
                                         size::BODY,
-                                        palette::TEXT,
+                                        look.palette.text,
                                     ));
                                 });
                             }
@@ -570,55 +576,62 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, fonts: Res<Fonts>) {
                     })
                     .with_children(|main| {
                         main.spawn((
-                            widget::panel_with(|panel| Node {
+                            widget::panel_with(look, |panel| Node {
                                 flex_grow: 1.0,
-                                min_height: px(0.0),
+                                min_height: px(widget::LIST_MIN_HEIGHT),
                                 overflow: Overflow::scroll_y(),
                                 ..panel
                             }),
                             Transcript,
                             WheelScroll,
                         ));
-                        main.spawn(widget::bar(1.0, palette::WARN, 8.0, TimerFill));
-                        main.spawn((widget::panel(), ChoiceList));
+                        main.spawn(widget::bar(look, 1.0, look.palette.warn, 8.0, TimerFill));
+                        main.spawn((widget::panel(look), ChoiceList));
                     });
                 });
         });
 }
 
+/// The width of the customer's column beside the call.
+const SIDE_WIDTH: f32 = 340.0;
+
 /// One transcript entry as a line of text with its colour, in the words of the call's language.
-fn entry_line(entry: &Entry, customer: &str, words: &Words) -> (String, Color) {
+fn entry_line(look: &Look, entry: &Entry, customer: &str, words: &Words) -> (String, Color) {
     match entry {
         Entry::Customer { text, cue } => {
             let cue = cue.as_ref().map(|c| format!(" [{c}]")).unwrap_or_default();
-            (format!("{customer}:{cue} {text}"), palette::TEXT)
+            (format!("{customer}:{cue} {text}"), look.palette.text)
         }
         Entry::Agent { text, action, .. } => {
             let who = if *action { words.you_act } else { words.you };
             let colon = if *action { "" } else { ":" };
-            (format!("{who}{colon} {text}"), palette::ACCENT)
+            (format!("{who}{colon} {text}"), look.palette.accent)
         }
-        Entry::Silence { seconds } => (fill(words.silence, &[("seconds", seconds)]), palette::WARN),
+        Entry::Silence { seconds } => (
+            fill(words.silence, &[("seconds", seconds)]),
+            look.palette.warn,
+        ),
         Entry::Feedback { text, points } => {
             let total = points.empathy + points.accuracy + points.resolution;
             let color = if total > 0 {
-                palette::GOOD
+                look.palette.good
             } else if total < 0 {
-                palette::BAD
+                look.palette.bad
             } else {
-                palette::MUTED
+                look.palette.muted
             };
             (
                 format!("    {}: {text} ({})", words.coach, words.points(points)),
                 color,
             )
         }
-        Entry::RuleBroken { text, .. } => {
-            (format!("    {}: {text}", words.rule_broken), palette::BAD)
-        }
+        Entry::RuleBroken { text, .. } => (
+            format!("    {}: {text}", words.rule_broken),
+            look.palette.bad,
+        ),
         Entry::HungUp => (
             fill(words.hung_up, &[("customer", &customer)]),
-            palette::BAD,
+            look.palette.bad,
         ),
         Entry::End { outcome, text, .. } => {
             let said = if text.is_empty() {
@@ -627,13 +640,13 @@ fn entry_line(entry: &Entry, customer: &str, words: &Words) -> (String, Color) {
                 format!("{customer}: {text}  ")
             };
             let ended = fill(words.call_ended, &[("outcome", &words.outcome(*outcome))]);
-            (format!("{said}— {ended}"), palette::MUTED)
+            (format!("{said}— {ended}"), look.palette.muted)
         }
         Entry::WrapUp { ask, answer } => (
             format!("{} · {ask}: {answer}", words.wrap_up),
-            palette::ACCENT,
+            look.palette.accent,
         ),
-        Entry::Abandoned => (words.you_left.to_owned(), palette::BAD),
+        Entry::Abandoned => (words.you_left.to_owned(), look.palette.bad),
     }
 }
 
@@ -642,7 +655,7 @@ fn draw_transcript(
     call: Res<CurrentCall>,
     list: Single<(Entity, &mut ScrollPosition), With<Transcript>>,
     lines: Query<&Line>,
-    fonts: Res<Fonts>,
+    look: Res<Look>,
 ) {
     let drawn = lines.iter().count();
     if drawn >= call.flow.shown() {
@@ -658,14 +671,14 @@ fn draw_transcript(
         .take(call.flow.shown())
         .skip(drawn)
     {
-        let (text, color) = entry_line(entry, customer, call.words());
+        let (text, color) = entry_line(&look, entry, customer, call.words());
         let px = match entry {
             Entry::Feedback { .. } | Entry::RuleBroken { .. } => size::SMALL,
             _ => size::BODY,
         };
         commands
             .entity(list)
-            .with_child((widget::text(&fonts, text, px, color), Line(i)));
+            .with_child((widget::text(&look, text, px, color), Line(i)));
     }
     // Keep the newest line in view; layout clamps this to the end.
     scroll.0.y = f32::MAX / 4.0;
@@ -709,7 +722,7 @@ fn draw_choices(
     mut commands: Commands,
     call: Res<CurrentCall>,
     list: Single<Entity, With<ChoiceList>>,
-    fonts: Res<Fonts>,
+    look: Res<Look>,
     mut last: Local<Option<ChoicesDrawn>>,
 ) {
     let stage = call.flow.stage();
@@ -728,7 +741,7 @@ fn draw_choices(
         return;
     }
     *last = Some(key);
-    let fonts = fonts.into_inner();
+    let look = look.into_inner();
     let words = call.words();
     let list = *list;
     commands.entity(list).despawn_related::<Children>();
@@ -743,33 +756,33 @@ fn draw_choices(
             // Behind the ringing phone or the confirm too.
             Stage::Speaking | Stage::Ringing | Stage::Confirming | Stage::Left => {
                 panel.spawn(widget::text(
-                    fonts,
+                    look,
                     words.speaking,
                     size::SMALL,
-                    palette::MUTED,
+                    look.palette.muted,
                 ));
                 return;
             }
             Stage::Ended => {
                 panel.spawn(widget::button_colored(
-                    fonts,
+                    look,
                     words.call_over,
                     Request::ToDebrief,
-                    palette::ACCENT,
+                    look.palette.primary,
                 ));
                 return;
             }
         };
         if let Some(reply) = reply {
-            draw_reply(panel, fonts, words, reply, &call.session().offers());
+            draw_reply(panel, look, words, reply, &call.session().offers());
             return;
         }
-        panel.spawn(widget::text(fonts, heading, size::SMALL, palette::MUTED));
+        panel.spawn(widget::text(look, heading, size::SMALL, look.palette.muted));
         for (i, offer) in call.session().offers().into_iter().enumerate() {
             let selected = i == call.flow.cursor();
             spawn_answer(
                 panel,
-                fonts,
+                look,
                 offer_label(&offer, offer.number, None),
                 Request::Pick(offer.number),
                 selected,
@@ -793,49 +806,51 @@ fn offer_label(offer: &Offer, key: usize, score: Option<f32>) -> String {
 /// An answer's button in the offers panel, framed when under the cursor.
 fn spawn_answer(
     panel: &mut ChildSpawnerCommands,
-    fonts: &Fonts,
+    look: &Look,
     label: String,
     request: Request,
     selected: bool,
 ) {
     let background = if selected {
-        palette::PANEL_HOVER
+        look.palette.panel_hover
     } else {
-        palette::PANEL
+        look.palette.panel
     };
-    panel
-        .spawn(widget::button_colored(fonts, label, request, background))
-        .insert((
-            Node {
-                justify_content: JustifyContent::FlexStart,
-                padding: UiRect::axes(px(space::M), px(space::S)),
-                border: UiRect::all(px(if selected { 2.0 } else { 1.0 })),
-                border_radius: BorderRadius::all(px(6.0)),
-                ..default()
-            },
-            BorderColor::all(if selected {
-                palette::ACCENT
-            } else {
-                palette::BORDER
-            }),
-        ));
+    let mut answer = panel.spawn(widget::button_colored(look, label, request, background));
+    if selected {
+        answer.insert(widget::KeepInView);
+    }
+    answer.insert((
+        Node {
+            justify_content: JustifyContent::FlexStart,
+            padding: UiRect::axes(px(space::M), px(space::S)),
+            border: UiRect::all(px(if selected { 2.0 } else { 1.0 })),
+            border_radius: BorderRadius::all(px(6.0)),
+            ..default()
+        },
+        BorderColor::all(if selected {
+            look.palette.focus
+        } else {
+            look.palette.border
+        }),
+    ));
 }
 
 /// The reply box of an own-words decision: the words typed, then what was understood, the
 /// closest answers, or every answer.
 fn draw_reply(
     panel: &mut ChildSpawnerCommands,
-    fonts: &Fonts,
+    look: &Look,
     words: &Words,
     reply: &Reply,
     offers: &[Offer],
 ) {
     let showing = reply.showing();
     panel.spawn(widget::text(
-        fonts,
+        look,
         words.your_reply,
         size::SMALL,
-        palette::MUTED,
+        look.palette.muted,
     ));
     let caret = if showing == Showing::Typing {
         "▏"
@@ -843,10 +858,10 @@ fn draw_reply(
         ""
     };
     panel.spawn(widget::text(
-        fonts,
+        look,
         format!("“{}{caret}”", reply.draft()),
         size::BODY,
-        palette::TEXT,
+        look.palette.text,
     ));
     let heading = match showing {
         Showing::Typing => return,
@@ -854,14 +869,14 @@ fn draw_reply(
         Showing::Closest => words.not_sure,
         Showing::All => words.every_answer,
     };
-    panel.spawn(widget::text(fonts, heading, size::SMALL, palette::MUTED));
+    panel.spawn(widget::text(look, heading, size::SMALL, look.palette.muted));
     for (k, (index, score)) in reply.on_show(offers.len()).into_iter().enumerate() {
         let Some(offer) = offers.get(index) else {
             continue;
         };
         spawn_answer(
             panel,
-            fonts,
+            look,
             offer_label(offer, k + 1, score),
             Request::Take(k + 1),
             k == reply.cursor(),
@@ -871,6 +886,7 @@ fn draw_reply(
 
 fn draw_timer(
     call: Res<CurrentCall>,
+    look: Res<Look>,
     mut fill: Single<(&mut Node, &mut BackgroundColor), With<TimerFill>>,
 ) {
     let left = call.flow.time_left().unwrap_or(0.0);
@@ -878,9 +894,9 @@ fn draw_timer(
     if fill.0.width != width {
         fill.0.width = width;
         fill.1.0 = if left < 0.25 {
-            palette::BAD
+            look.palette.bad
         } else {
-            palette::WARN
+            look.palette.warn
         };
     }
 }
@@ -889,7 +905,7 @@ fn draw_overlay(
     mut commands: Commands,
     call: Res<CurrentCall>,
     overlays: Query<Entity, With<Overlay>>,
-    fonts: Res<Fonts>,
+    look: Res<Look>,
     mut last: Local<Option<Stage>>,
 ) {
     // Only the ringing phone and the confirm have an overlay.
@@ -901,7 +917,7 @@ fn draw_overlay(
     for overlay in &overlays {
         commands.entity(overlay).despawn();
     }
-    let fonts = fonts.into_inner();
+    let look = look.into_inner();
     let customer = call.session().scenario().customer.name.clone();
     let words = call.words();
     let (title, body, buttons) = match stage {
@@ -932,7 +948,7 @@ fn draw_overlay(
                 align_items: AlignItems::Center,
                 ..default()
             },
-            BackgroundColor(palette::SCRIM),
+            BackgroundColor(look.palette.scrim),
             GlobalZIndex(10),
         ))
         .with_children(|scrim| {
@@ -942,22 +958,22 @@ fn draw_overlay(
                         padding: UiRect::all(px(space::L)),
                         row_gap: px(space::M),
                         align_items: AlignItems::Center,
-                        ..widget::panel().0
+                        ..widget::panel(look).0
                     },
-                    BackgroundColor(palette::PANEL),
-                    BorderColor::all(palette::ACCENT),
+                    BackgroundColor(look.palette.panel),
+                    BorderColor::all(look.palette.accent),
                 ))
                 .with_children(|dialog| {
-                    dialog.spawn(widget::bold(fonts, title, size::TITLE, palette::TEXT));
-                    dialog.spawn(widget::text(fonts, body, size::BODY, palette::MUTED));
+                    dialog.spawn(widget::bold(look, title, size::TITLE, look.palette.text));
+                    dialog.spawn(widget::text(look, body, size::BODY, look.palette.muted));
                     dialog.spawn(widget::row(space::M)).with_children(|row| {
                         for (i, (label, request)) in buttons.into_iter().enumerate() {
                             let background = if i == 0 {
-                                palette::ACCENT
+                                look.palette.primary
                             } else {
-                                palette::PANEL
+                                look.palette.panel
                             };
-                            row.spawn(widget::button_colored(fonts, label, request, background));
+                            row.spawn(widget::button_colored(look, label, request, background));
                         }
                     });
                 });

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use super::{Request, Screen};
 use crate::app::AppSystems;
-use crate::app::theme::{Fonts, palette, size, space};
+use crate::app::theme::{Look, size, space};
 use crate::app::widget::{self, WheelScroll};
 use crate::engine::{CallResult, Mode, Scores, Session, Strategy, autoplay};
 use crate::scenario::{Dimension, Feeling, Mood};
@@ -94,8 +94,8 @@ fn named(words: &Words, scores: &Scores) -> [(&'static str, f64); 4] {
     ]
 }
 
-fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
-    let fonts = fonts.into_inner();
+fn spawn(mut commands: Commands, debrief: Res<Debrief>, look: Res<Look>) {
+    let look = look.into_inner();
     let session = &debrief.session;
     let scenario = session.scenario();
     let result = debrief.result();
@@ -109,20 +109,20 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
         .with_children(|screen| {
             widget::top_bar(
                 screen,
-                fonts,
+                look,
                 fill(words.debrief_title, &[("title", &scenario.title)]),
                 |bar| {
                     let verdict = result.verdict();
                     bar.spawn(widget::bold(
-                        fonts,
+                        look,
                         words.verdict(verdict),
                         size::TITLE,
-                        palette::verdict(verdict),
+                        look.palette.verdict(verdict),
                     ));
                 },
             );
             screen.spawn(widget::text(
-                fonts,
+                look,
                 fill(
                     words.summary,
                     &[
@@ -137,19 +137,19 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                     ],
                 ),
                 size::BODY,
-                palette::MUTED,
+                look.palette.muted,
             ));
             screen.spawn(widget::row(space::L)).with_children(|top| {
-                top.spawn(widget::panel_with(|panel| Node {
+                top.spawn(widget::panel_with(look, |panel| Node {
                     width: px(360.0),
                     ..panel
                 }))
                 .with_children(|scores| {
                     scores.spawn(widget::text(
-                        fonts,
+                        look,
                         words.scores_heading,
                         size::SMALL,
-                        palette::MUTED,
+                        look.palette.muted,
                     ));
                     for (name, value) in named(words, &result.scores) {
                         scores.spawn(widget::row(space::S)).with_children(|row| {
@@ -159,10 +159,10 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                                     ..default()
                                 },
                                 children![widget::text(
-                                    fonts,
+                                    look,
                                     capitalised(name),
                                     size::BODY,
-                                    palette::TEXT
+                                    look.palette.text
                                 )],
                             ));
                             row.spawn(Node {
@@ -170,11 +170,12 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                                 ..default()
                             })
                             .with_child(widget::bar(
+                                look,
                                 value as f32 / 100.0,
                                 if value >= f64::from(result.pass_mark) {
-                                    palette::GOOD
+                                    look.palette.good
                                 } else {
-                                    palette::WARN
+                                    look.palette.warn
                                 },
                                 12.0,
                                 (),
@@ -185,10 +186,10 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                                     ..default()
                                 },
                                 children![widget::bold(
-                                    fonts,
+                                    look,
                                     words.score(value),
                                     size::BODY,
-                                    palette::TEXT
+                                    look.palette.text
                                 )],
                             ));
                         });
@@ -207,50 +208,50 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                         .map(|(name, value)| format!("{name} {}", words.score(value)))
                         .join(" · ");
                     scores.spawn(widget::text(
-                        fonts,
+                        look,
                         fill(words.expert_scores, &[("scores", &listed)]),
                         size::SMALL,
-                        palette::MUTED,
+                        look.palette.muted,
                     ));
                     if result.broken.is_empty() {
                         scores.spawn(widget::text(
-                            fonts,
+                            look,
                             words.no_rule_broken,
                             size::SMALL,
-                            palette::GOOD,
+                            look.palette.good,
                         ));
                     }
                     for rule in &result.broken {
                         scores.spawn(widget::text(
-                            fonts,
+                            look,
                             fill(
                                 words.rule_broken_at,
                                 &[("step", &rule.step), ("rule", &rule.text)],
                             ),
                             size::SMALL,
-                            palette::BAD,
+                            look.palette.bad,
                         ));
                     }
                 });
-                top.spawn(widget::panel_with(|panel| Node {
+                top.spawn(widget::panel_with(look, |panel| Node {
                     flex_grow: 1.0,
                     ..panel
                 }))
                 .with_children(|chart| {
                     chart.spawn(widget::text(
-                        fonts,
+                        look,
                         words.mood_heading,
                         size::SMALL,
-                        palette::MUTED,
+                        look.palette.muted,
                     ));
-                    mood_chart(chart, fonts, words, session.moods());
+                    mood_chart(chart, look, words, session.moods());
                 });
             });
             screen
                 .spawn((
-                    widget::panel_with(|panel| Node {
+                    widget::panel_with(look, |panel| Node {
                         flex_grow: 1.0,
-                        min_height: px(0.0),
+                        min_height: px(widget::LIST_MIN_HEIGHT),
                         overflow: Overflow::scroll_y(),
                         ..panel
                     }),
@@ -258,10 +259,10 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                 ))
                 .with_children(|timeline| {
                     timeline.spawn(widget::text(
-                        fonts,
+                        look,
                         words.timeline,
                         size::SMALL,
-                        palette::MUTED,
+                        look.palette.muted,
                     ));
                     for decision in session.decisions() {
                         timeline.spawn(widget::column(2.0)).with_children(|step| {
@@ -271,19 +272,19 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                                 words.customer
                             };
                             step.spawn(widget::text(
-                                fonts,
+                                look,
                                 format!("{}. {what}: {}", decision.step, decision.prompt),
                                 size::SMALL,
-                                palette::MUTED,
+                                look.palette.muted,
                             ));
                             // Typed words first, then the answer they were taken as.
                             let who = match &decision.typed {
                                 Some(typed) => {
                                     step.spawn(widget::text(
-                                        fonts,
+                                        look,
                                         format!("{}: “{}”", words.you_said, typed.words),
                                         size::BODY,
-                                        palette::TEXT,
+                                        look.palette.text,
                                     ));
                                     format!("→ {}", words.typed(typed))
                                 }
@@ -297,39 +298,39 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                             if let Some(ms) = decision.elapsed_ms {
                                 answer.push_str(&format!(" · {:.1} s", ms as f64 / 1000.0));
                             }
-                            step.spawn(widget::text(fonts, answer, size::BODY, palette::ACCENT));
+                            step.spawn(widget::text(look, answer, size::BODY, look.palette.accent));
                             if !decision.feedback.is_empty() {
                                 step.spawn(widget::text(
-                                    fonts,
+                                    look,
                                     format!("{}: {}", words.feedback, decision.feedback),
                                     size::SMALL,
-                                    palette::TEXT,
+                                    look.palette.text,
                                 ));
                             }
                             if let Some(expert) = &decision.expert {
                                 step.spawn(widget::text(
-                                    fonts,
+                                    look,
                                     format!("{}: {}", words.expert, words.answer(expert)),
                                     size::SMALL,
-                                    palette::GOOD,
+                                    look.palette.good,
                                 ));
                             }
                             for rule in &decision.broke {
                                 step.spawn(widget::text(
-                                    fonts,
+                                    look,
                                     fill(words.broke_rule, &[("rule", rule)]),
                                     size::SMALL,
-                                    palette::BAD,
+                                    look.palette.bad,
                                 ));
                             }
                         });
                     }
                     if session.is_abandoned() {
                         timeline.spawn(widget::text(
-                            fonts,
+                            look,
                             words.left_early,
                             size::SMALL,
-                            palette::BAD,
+                            look.palette.bad,
                         ));
                     }
                 });
@@ -337,25 +338,25 @@ fn spawn(mut commands: Commands, debrief: Res<Debrief>, fonts: Res<Fonts>) {
                 .spawn(widget::row(space::M))
                 .with_children(|buttons| {
                     buttons.spawn(widget::button_colored(
-                        fonts,
+                        look,
                         words.retry,
                         Request::Retry,
-                        palette::ACCENT,
+                        look.palette.primary,
                     ));
-                    buttons.spawn(widget::button(fonts, words.replay, Request::Replay));
-                    buttons.spawn(widget::button(fonts, words.next, Request::Next));
-                    buttons.spawn(widget::button(fonts, words.export, Request::Export));
+                    buttons.spawn(widget::button(look, words.replay, Request::Replay));
+                    buttons.spawn(widget::button(look, words.next, Request::Next));
+                    buttons.spawn(widget::button(look, words.export, Request::Export));
                     let back = match debrief.back {
                         Screen::Progress => words.progress,
                         _ => words.library,
                     };
-                    buttons.spawn(widget::button(fonts, back, Request::Library));
+                    buttons.spawn(widget::button(look, back, Request::Library));
                 });
         });
 }
 
 /// The mood over the call as groups of four bars, one group per moment.
-fn mood_chart(parent: &mut ChildSpawnerCommands, fonts: &Fonts, words: &Words, moods: &[Mood]) {
+fn mood_chart(parent: &mut ChildSpawnerCommands, look: &Look, words: &Words, moods: &[Mood]) {
     parent
         .spawn(Node {
             height: px(150.0),
@@ -364,7 +365,7 @@ fn mood_chart(parent: &mut ChildSpawnerCommands, fonts: &Fonts, words: &Words, m
             border: UiRect::bottom(px(1.0)),
             ..default()
         })
-        .insert(BorderColor::all(palette::BORDER))
+        .insert(BorderColor::all(look.palette.border))
         .with_children(|chart| {
             for mood in moods {
                 chart
@@ -382,7 +383,7 @@ fn mood_chart(parent: &mut ChildSpawnerCommands, fonts: &Fonts, words: &Words, m
                                     height: percent(f32::from(mood.get(feeling)).max(1.0)),
                                     ..default()
                                 },
-                                BackgroundColor(palette::feeling(feeling)),
+                                BackgroundColor(look.palette.feeling(feeling)),
                             ));
                         }
                     });
@@ -390,16 +391,16 @@ fn mood_chart(parent: &mut ChildSpawnerCommands, fonts: &Fonts, words: &Words, m
         });
     parent.spawn(widget::row(space::S)).with_children(|legend| {
         legend.spawn(widget::text(
-            fonts,
+            look,
             format!("{}   ", words.start_to_end),
             size::SMALL,
-            palette::MUTED,
+            look.palette.muted,
         ));
         for feeling in Feeling::ALL {
             legend.spawn(widget::chip(
-                fonts,
+                look,
                 words.feeling(feeling),
-                palette::feeling(feeling),
+                look.palette.feeling(feeling),
             ));
         }
     });

@@ -12,13 +12,13 @@ use crate::app::catalog::{Card, Catalog};
 use crate::app::own_words::{Replying, Understanding};
 use crate::app::records::{Standings, recorded_name};
 use crate::app::scale::ctrl_held;
-use crate::app::theme::{Fonts, palette, size, space};
-use crate::app::widget::{self, Action, Rest};
-use crate::app::{Animating, AppSystems, Volumes, widget::WheelScroll};
+use crate::app::theme::{Look, Theme, size, space};
+use crate::app::widget::{self, Action, KeepInView, Rest};
+use crate::app::{AppSystems, Volumes, widget::WheelScroll};
 use crate::centre::Status;
 use crate::engine::Mode;
 use crate::records::Record;
-use crate::words::ENGLISH;
+use crate::words::fill;
 
 /// Who is training and how.
 #[derive(Resource, Debug, Clone, Default)]
@@ -74,12 +74,6 @@ pub(super) fn plugin(app: &mut App) {
                 draw.in_set(AppSystems::View),
             )
                 .run_if(in_state(Screen::Library)),
-        )
-        .add_systems(
-            PostUpdate,
-            keep_in_view
-                .after(bevy::ui::UiSystems::Layout)
-                .run_if(in_state(Screen::Library)),
         );
 }
 
@@ -96,37 +90,6 @@ fn columns(grid: &ComputedNode) -> usize {
     ((inner + space::M) / (CARD_WIDTH + space::M))
         .floor()
         .max(1.0) as usize
-}
-
-/// The card under the keyboard cursor.
-#[derive(Component)]
-struct Selected;
-
-/// Scrolls the grid so the card under the keyboard cursor is in view, once per
-/// redraw (the trainee's own scrolling is left alone). Runs after layout, so the
-/// card's place is known; the new scroll shows on the next frame, which it asks for.
-fn keep_in_view(
-    card: Single<(&ComputedNode, &UiGlobalTransform), Added<Selected>>,
-    grid: Single<(&ComputedNode, &UiGlobalTransform, &mut ScrollPosition), With<CardGrid>>,
-    mut animating: ResMut<Animating>,
-) {
-    let (card_node, card_at) = *card;
-    let (grid_node, grid_at, mut scroll) = grid.into_inner();
-    let half = |node: &ComputedNode| node.size().y / 2.0;
-    let card_top = card_at.translation.y - half(card_node);
-    let card_bottom = card_at.translation.y + half(card_node);
-    let grid_top = grid_at.translation.y - half(grid_node);
-    let grid_bottom = grid_at.translation.y + half(grid_node);
-    // Layout works in physical pixels, the scroll position in logical ones.
-    let shift = if card_top < grid_top {
-        card_top - grid_top
-    } else if card_bottom > grid_bottom {
-        (card_bottom - grid_bottom).min(card_top - grid_top)
-    } else {
-        return;
-    } * grid_node.inverse_scale_factor();
-    scroll.0.y = (scroll.0.y + shift).max(0.0);
-    animating.0 = true;
 }
 
 fn spawn(mut commands: Commands) {
@@ -206,6 +169,8 @@ fn keys(
         (KeyCode::KeyN, Request::EditName),
         (KeyCode::KeyP, Request::Progress),
         (KeyCode::KeyG, Request::Team),
+        (KeyCode::KeyI, Request::CycleInterface),
+        (KeyCode::KeyC, Request::ToggleContrast),
     ] {
         if keys.just_pressed(key) {
             requests.write(request);
@@ -251,10 +216,16 @@ fn apply(
     mut trainee: ResMut<Trainee>,
     mut view: ResMut<LibraryView>,
     mut volumes: ResMut<Volumes>,
+    mut look: ResMut<Look>,
     catalog: Res<Catalog>,
 ) {
     for request in requests.read() {
         match request {
+            Request::CycleInterface => look.words = look.words.next(),
+            Request::ToggleContrast => {
+                let theme = look.theme.toggled();
+                look.set_theme(theme);
+            }
             Request::TurnDown(track) => volumes.turn_down(*track),
             Request::ToggleMode => {
                 trainee.mode = match trainee.mode {
@@ -295,7 +266,7 @@ fn draw(
     volumes: Res<Volumes>,
     understanding: Res<Understanding>,
     assignments: Res<Assignments>,
-    fonts: Res<Fonts>,
+    look: Res<Look>,
     grid: Query<&ScrollPosition, With<CardGrid>>,
 ) {
     let (root, children) = *root;
@@ -308,90 +279,102 @@ fn draw(
         && !volumes.is_changed()
         && !understanding.is_changed()
         && !assignments.is_changed()
+        && !look.is_changed()
     {
         return;
     }
     // The grid is drawn anew; it keeps where the trainee had scrolled it.
     let scrolled = grid.iter().next().cloned().unwrap_or_default();
     commands.entity(root).despawn_related::<Children>();
-    let fonts = fonts.into_inner();
+    let look = look.into_inner();
     let visible = view.visible(&catalog);
     let cursor = view.cursor.min(visible.len().saturating_sub(1));
     commands.entity(root).with_children(|screen| {
         // The top bar: title, trainee, mode, filters.
-        widget::top_bar(screen, fonts, "Frontline — call library", |bar| {
-                bar.spawn(widget::row(space::S)).with_children(|controls| {
-                    let name = if trainee.editing {
-                        format!("Name: {}▏", trainee.name)
-                    } else {
-                        format!("Name: {} (N)", recorded_name(&trainee.name))
-                    };
-                    controls.spawn(widget::button(fonts, name, Request::EditName));
-                    let mode = match trainee.mode {
-                        Mode::Coach => "Mode: coach (Tab)",
-                        Mode::Exam => "Mode: exam (Tab)",
-                    };
-                    controls.spawn(widget::button(fonts, mode, Request::ToggleMode));
-                    let replying = match (trainee.replying, understanding.is_loading()) {
-                        (Replying::Pick, _) => "Answers: pick (O)",
-                        (Replying::OwnWords, false) => "Answers: own words (O)",
-                        (Replying::OwnWords, true) => "Answers: own words, loading… (O)",
-                    };
-                    controls.spawn(widget::button(fonts, replying, Request::ToggleReplying));
-                    let language = view.language.as_deref().unwrap_or("all");
-                    controls.spawn(widget::button(
-                        fonts,
-                        format!("Language: {language} (L)"),
-                        Request::CycleLanguage,
-                    ));
-                    let tag = view.tag.as_deref().unwrap_or("all");
-                    controls.spawn(widget::button(
-                        fonts,
-                        format!("Tag: {tag} (T)"),
-                        Request::CycleTag,
-                    ));
-                    controls.spawn(widget::button(fonts, "Progress (P)", Request::Progress));
-                    controls.spawn(widget::button(fonts, "Team (G)", Request::Team));
-                });
+        let ui = &look.words.interface;
+        widget::top_bar(screen, look, ui.library_title, |bar| {
+            bar.spawn(widget::row(space::S)).with_children(|controls| {
+                let name = if trainee.editing {
+                    fill(ui.name_editing, &[("name", &trainee.name)])
+                } else {
+                    fill(ui.name_button, &[("name", &recorded_name(&trainee.name))])
+                };
+                controls.spawn(widget::button(look, name, Request::EditName));
+                let mode = match trainee.mode {
+                    Mode::Coach => ui.mode_coach,
+                    Mode::Exam => ui.mode_exam,
+                };
+                controls.spawn(widget::button(look, mode, Request::ToggleMode));
+                let replying = match (trainee.replying, understanding.is_loading()) {
+                    (Replying::Pick, _) => ui.answers_pick,
+                    (Replying::OwnWords, false) => ui.answers_own_words,
+                    (Replying::OwnWords, true) => ui.answers_loading,
+                };
+                controls.spawn(widget::button(look, replying, Request::ToggleReplying));
+                let language = view.language.as_deref().unwrap_or(ui.all);
+                controls.spawn(widget::button(
+                    look,
+                    fill(ui.language_filter, &[("language", &language)]),
+                    Request::CycleLanguage,
+                ));
+                let tag = view.tag.as_deref().unwrap_or(ui.all);
+                controls.spawn(widget::button(
+                    look,
+                    fill(ui.tag_filter, &[("tag", &tag)]),
+                    Request::CycleTag,
+                ));
+                controls.spawn(widget::button(look, ui.progress_button, Request::Progress));
+                controls.spawn(widget::button(look, ui.team_button, Request::Team));
+                controls.spawn(widget::button(
+                    look,
+                    fill(ui.interface_button, &[("language", &ui.name)]),
+                    Request::CycleInterface,
+                ));
+                let contrast = match look.theme {
+                    Theme::Normal => ui.contrast_normal,
+                    Theme::HighContrast => ui.contrast_high,
+                };
+                controls.spawn(widget::button(look, contrast, Request::ToggleContrast));
             });
+        });
         screen
             .spawn(Node {
                 justify_content: JustifyContent::SpaceBetween,
                 align_items: AlignItems::Center,
-                flex_wrap: FlexWrap::NoWrap,
                 ..widget::row(space::L)
             })
             .with_children(|line| {
-                // The keys wrap into two lines, so the volumes stay on the right.
+                // The keys wrap into two lines, so the volumes stay on the right; in a narrow
+                // window (large text) the volumes go below them.
                 line.spawn((
-                    widget::text(
-                        fonts,
-                        "← → ↑ ↓ choose a call · Enter or click to play · Tab coach/exam · O pick the printed answers or type your own words · N your name · P your progress · G the team (for trainers) · 1 2 3 volume · M mute · Ctrl + Ctrl − text size · coach mode shows feedback after each choice, exam mode only in the debrief",
-                        size::SMALL,
-                        palette::MUTED,
-                    ),
+                    widget::text(look, ui.library_keys, size::SMALL, look.palette.muted),
                     Node {
                         flex_grow: 1.0,
                         flex_shrink: 1.0,
                         flex_basis: px(0.0),
+                        min_width: px(320.0),
                         ..default()
                     },
                 ));
                 // The trainee's volumes: the customer's voice, the phone's effects, the room.
                 line.spawn(Node {
                     flex_shrink: 0.0,
-                    flex_wrap: FlexWrap::NoWrap,
                     ..widget::row(space::S)
                 })
                 .with_children(|sound| {
                     for track in Track::ALL {
                         sound.spawn(widget::button(
-                            fonts,
-                            format!(
-                                "{} {}% ({})",
-                                track.name(),
-                                volumes.percent(track),
-                                track.key()
+                            look,
+                            fill(
+                                ui.volume,
+                                &[
+                                    ("track", &track.name(look.words)),
+                                    (
+                                        "percent",
+                                        &look.words.percent(volumes.percent(track).into()),
+                                    ),
+                                    ("key", &track.key()),
+                                ],
                             ),
                             Request::TurnDown(track),
                         ));
@@ -399,27 +382,29 @@ fn draw(
                 });
             });
         if !assignments.mine.is_empty() {
-            screen.spawn(widget::panel()).with_children(|panel| {
+            screen.spawn(widget::panel(look)).with_children(|panel| {
                 panel.spawn(widget::text(
-                    fonts,
-                    format!("ASSIGNED TO {}", recorded_name(&trainee.name)),
+                    look,
+                    fill(ui.assigned_to, &[("name", &recorded_name(&trainee.name))]),
                     size::SMALL,
-                    palette::MUTED,
+                    look.palette.muted,
                 ));
                 for mine in &assignments.mine {
                     let color = match mine.status {
-                        Status::Passed => palette::GOOD,
-                        Status::Overdue => palette::BAD,
-                        Status::ToDo | Status::Failed => palette::TEXT,
+                        Status::Passed => look.palette.good,
+                        Status::Overdue => look.palette.bad,
+                        Status::ToDo | Status::Failed => look.palette.text,
                     };
                     panel.spawn(widget::text(
-                        fonts,
-                        format!(
-                            "{} — {} · due {} · {}",
-                            mine.name,
-                            mine.status.name(),
-                            mine.due,
-                            mine.calls.join(", ")
+                        look,
+                        fill(
+                            ui.assignment,
+                            &[
+                                ("name", &mine.name),
+                                ("status", &look.words.status(mine.status)),
+                                ("due", &look.words.date(mine.due_ms - 1)),
+                                ("calls", &mine.calls.join(", ")),
+                            ],
                         ),
                         size::BODY,
                         color,
@@ -431,6 +416,7 @@ fn draw(
             .spawn((
                 Node {
                     flex_grow: 1.0,
+                    min_height: px(widget::LIST_MIN_HEIGHT),
                     overflow: Overflow::scroll_y(),
                     align_content: AlignContent::FlexStart,
                     align_items: AlignItems::FlexStart,
@@ -443,18 +429,18 @@ fn draw(
             .with_children(|grid| {
                 if visible.is_empty() {
                     grid.spawn(widget::text(
-                        fonts,
+                        look,
                         if catalog.cards.is_empty() {
-                            "Loading the scenario library… (no .ron files found yet)"
+                            ui.loading_library
                         } else {
-                            "No scenario matches the filters."
+                            ui.no_match
                         },
                         size::BODY,
-                        palette::MUTED,
+                        look.palette.muted,
                     ));
                 }
                 for (i, card) in visible.iter().enumerate() {
-                    spawn_card(grid, fonts, card, i == cursor, &standings);
+                    spawn_card(grid, look, card, i == cursor, &standings);
                 }
             });
     });
@@ -462,34 +448,35 @@ fn draw(
 
 fn spawn_card(
     grid: &mut ChildSpawnerCommands,
-    fonts: &Fonts,
+    look: &Look,
     card: &Card,
     selected: bool,
     standings: &Standings,
 ) {
+    let ui = &look.words.interface;
     let broken = card.playable.is_none();
     let border = match (broken, card.is_stale(), selected) {
-        (true, _, _) => palette::BAD,
-        (_, _, true) => palette::ACCENT,
-        (_, true, _) => palette::WARN,
-        _ => palette::BORDER,
+        (true, _, _) => look.palette.bad,
+        (_, _, true) => look.palette.focus,
+        (_, true, _) => look.palette.warn,
+        _ => look.palette.border,
     };
     let background = if selected {
-        palette::PANEL_HOVER
+        look.palette.panel_hover
     } else {
-        palette::PANEL
+        look.palette.panel
     };
     let mut entity = grid.spawn((
         Node {
             width: px(CARD_WIDTH),
             border: UiRect::all(px(if selected { 2.0 } else { 1.0 })),
-            ..widget::panel().0
+            ..widget::panel(look).0
         },
         BackgroundColor(background),
         BorderColor::all(border),
     ));
     if selected {
-        entity.insert(Selected);
+        entity.insert(KeepInView);
     }
     if !broken {
         entity.insert((
@@ -502,56 +489,61 @@ fn spawn_card(
     }
     entity.with_children(|c| {
         c.spawn((
-            widget::bold(fonts, card.title(), size::HEADING, palette::TEXT),
+            widget::bold(look, card.title(), size::HEADING, look.palette.text),
             Pickable::IGNORE,
         ));
         if let Some(scenario) = card.scenario() {
             if !scenario.summary.is_empty() {
                 c.spawn((
-                    widget::text(fonts, scenario.summary.clone(), size::SMALL, palette::MUTED),
+                    widget::text(
+                        look,
+                        scenario.summary.clone(),
+                        size::SMALL,
+                        look.palette.muted,
+                    ),
                     Pickable::IGNORE,
                 ));
             }
             c.spawn((widget::row(space::XS), Pickable::IGNORE))
                 .with_children(|chips| {
                     chips.spawn(widget::chip(
-                        fonts,
+                        look,
                         scenario.language.to_uppercase(),
-                        palette::ACCENT,
+                        look.palette.accent,
                     ));
                     chips.spawn(widget::chip(
-                        fonts,
-                        scenario.difficulty.name(),
-                        palette::WARN,
+                        look,
+                        look.words.difficulty(scenario.difficulty),
+                        look.palette.warn,
                     ));
                     chips.spawn(widget::chip(
-                        fonts,
-                        format!("{} min", scenario.minutes),
-                        palette::MUTED,
+                        look,
+                        fill(ui.minutes, &[("minutes", &scenario.minutes)]),
+                        look.palette.muted,
                     ));
                     for tag in &scenario.tags {
-                        chips.spawn(widget::chip(fonts, format!("#{tag}"), palette::MUTED));
+                        chips.spawn(widget::chip(look, format!("#{tag}"), look.palette.muted));
                     }
                 });
-            let (score, color) = standing_line(standings, &scenario.id);
+            let (score, color) = standing_line(look, standings, &scenario.id);
             c.spawn((
-                widget::text(fonts, score, size::SMALL, color),
+                widget::text(look, score, size::SMALL, color),
                 Pickable::IGNORE,
             ));
         }
         if broken {
             c.spawn(widget::bold(
-                fonts,
-                "Broken — fix the file to play it",
+                look,
+                ui.broken_card,
                 size::BODY,
-                palette::BAD,
+                look.palette.bad,
             ));
         } else if card.is_stale() {
             c.spawn(widget::bold(
-                fonts,
-                "The last save has errors — playing the last good version",
+                look,
+                ui.stale_card,
                 size::SMALL,
-                palette::WARN,
+                look.palette.warn,
             ));
         }
         let errors: Vec<_> = card
@@ -561,43 +553,51 @@ fn spawn_card(
             .collect();
         for diagnostic in errors.iter().take(4) {
             c.spawn((
-                widget::text(fonts, diagnostic.one_line(), size::SMALL, palette::BAD),
+                widget::text(look, diagnostic.one_line(), size::SMALL, look.palette.bad),
                 Pickable::IGNORE,
             ));
         }
         if errors.len() > 4 {
             c.spawn(widget::text(
-                fonts,
-                format!("… and {} more (run `frontline check`)", errors.len() - 4),
+                look,
+                fill(ui.more_problems, &[("count", &(errors.len() - 4))]),
                 size::SMALL,
-                palette::BAD,
+                look.palette.bad,
             ));
         }
     });
 }
 
 /// The trainee's best and last score on a card, coloured by whether the best passed.
-fn standing_line(standings: &Standings, id: &str) -> (String, Color) {
+fn standing_line(look: &Look, standings: &Standings, id: &str) -> (String, Color) {
+    let words = look.words;
     let standing = standings.0.get(id);
     match (
         standing.and_then(|s| s.best.as_ref()),
         standing.and_then(|s| s.last.as_ref()),
     ) {
         (Some(best), Some(last)) => {
-            let words = &ENGLISH;
             let said = |record: &Record| {
-                format!(
-                    "{} ({})",
-                    words.score(record.call.scores.overall),
-                    words.verdict(record.call.verdict()).to_lowercase()
+                fill(
+                    words.interface.score_verdict,
+                    &[
+                        ("score", &words.score(record.call.scores.overall)),
+                        (
+                            "verdict",
+                            &words.verdict(record.call.verdict()).to_lowercase(),
+                        ),
+                    ],
                 )
             };
             (
-                format!("Best {} · last {}", said(best), said(last)),
-                palette::verdict(best.call.verdict()),
+                fill(
+                    words.interface.best_last,
+                    &[("best", &said(best)), ("last", &said(last))],
+                ),
+                look.palette.verdict(best.call.verdict()),
             )
         }
-        _ => ("Not played yet".to_owned(), palette::MUTED),
+        _ => (words.interface.not_played.to_owned(), look.palette.muted),
     }
 }
 

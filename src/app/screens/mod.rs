@@ -63,6 +63,10 @@ pub enum Request {
     Reveal,
     /// Takes the answer on show with this number (1-based) as the own-words reply's meaning.
     Take(usize),
+    /// Shows the interface in the next language.
+    CycleInterface,
+    /// Switches between the normal and the high-contrast theme.
+    ToggleContrast,
     /// Switches between picking printed answers and typing replies in one's own words.
     ToggleReplying,
     /// Asks to leave the call (a confirm follows).

@@ -12,14 +12,14 @@ use super::{Request, Screen};
 use crate::app::catalog::Catalog;
 use crate::app::records::{Note, Records, recorded_name};
 use crate::app::sending::{Sending, SendingLine};
-use crate::app::theme::{Fonts, palette, size, space};
+use crate::app::theme::{Look, size, space};
 use crate::app::widget::{self, Action, Rest, WheelScroll};
 use crate::app::{AppSystems, Options};
 use crate::engine::Prepared;
 use crate::library::LibraryEntry;
-use crate::records::{Lost, Record, minute};
+use crate::records::{Lost, Record};
 use crate::scenario::Dimension;
-use crate::words::ENGLISH;
+use crate::words::{Words, fill};
 
 /// Most calls the screen lists.
 const LISTED: usize = 500;
@@ -125,6 +125,7 @@ fn apply(
     mut progress: ResMut<Progress>,
     catalog: Res<Catalog>,
     options: Res<Options>,
+    look: Res<Look>,
     mut note: ResMut<Note>,
     mut next: ResMut<NextState<Screen>>,
     mut commands: Commands,
@@ -142,7 +143,7 @@ fn apply(
                 };
                 progress.cursor = index;
                 let record = &progress.records[index];
-                match reopen(record, &catalog, options.assets.clone()) {
+                match reopen(look.words, record, &catalog, options.assets.clone()) {
                     Ok((debrief, said)) => {
                         commands.insert_resource(debrief);
                         note.0 = said.map(|text| (Screen::Debrief, text));
@@ -159,35 +160,35 @@ fn apply(
 /// The debrief of a past call, rebuilt by playing it again on its scenario as it is now,
 /// with a line to show when the scenario has changed since; or why it cannot be.
 fn reopen(
+    words: &Words,
     record: &Record,
     catalog: &Catalog,
     assets: Option<PathBuf>,
 ) -> Result<(Debrief, Option<String>), String> {
     let call = &record.call;
-    let cannot = |why: String| {
-        format!(
-            "The call of {} UTC cannot be reopened: {why}.",
-            minute(call.started_ms)
-        )
-    };
-    let (path, prepared, hash) = scenario_of(record, catalog, assets).map_err(cannot)?;
+    let ui = &words.interface;
+    let when = words.date_time(call.started_ms);
+    let cannot = |why: String| fill(ui.cannot_reopen, &[("when", &when), ("why", &why)]);
+    let (path, prepared, hash) = scenario_of(ui, record, catalog, assets).map_err(cannot)?;
     let replayed = record
         .replay_on(prepared, &path, &hash)
         .map_err(|e| cannot(e.to_string()))?;
     let same = record.matches(&replayed.session);
     let said = replayed.changed.map(|changed| {
         let scores = if same {
-            "the scores are the recorded ones".to_owned()
+            ui.scores_as_recorded.to_owned()
         } else {
-            format!(
-                "the scores shown are the scenario's now; recorded: overall {} ({})",
-                ENGLISH.score(call.scores.overall),
-                ENGLISH.verdict(call.verdict()).to_lowercase()
+            fill(
+                ui.scores_now,
+                &[
+                    ("overall", &words.score(call.scores.overall)),
+                    ("verdict", &words.verdict(call.verdict()).to_lowercase()),
+                ],
             )
         };
-        format!(
-            "Reopened call of {} UTC: {changed}. The recorded answers still fit it; {scores}.",
-            minute(call.started_ms)
+        fill(
+            ui.reopened_changed,
+            &[("when", &when), ("changed", &changed), ("scores", &scores)],
         )
     });
     let debrief = Debrief {
@@ -201,6 +202,7 @@ fn reopen(
 /// hash), found by [`crate::records::ScenarioRef::find_in`] among the library's cards (each
 /// as last played well: a card whose last save is broken still plays its earlier version).
 fn scenario_of(
+    ui: &crate::words::Interface,
     record: &Record,
     catalog: &Catalog,
     assets: Option<PathBuf>,
@@ -214,44 +216,35 @@ fn scenario_of(
             ..card.entry.clone()
         })
         .collect();
-    let broken = |path: &std::path::Path| {
-        format!(
-            "its scenario file {} has errors now (`frontline check` shows them)",
-            path.display()
-        )
-    };
+    let broken = |path: &std::path::Path| fill(ui.file_has_errors, &[("path", &path.display())]);
     match scenario.find_in(&library, assets) {
         Ok(entry) => match entry.prepared {
             Some(prepared) => Ok((entry.path, prepared, entry.hash)),
             None => Err(broken(&entry.path)),
         },
         Err(Lost::Broken(entry)) => Err(broken(&entry.path)),
-        Err(Lost::Missing) => Err(format!(
-            "its scenario file {} is missing or no longer holds `{}`, and the library has no playable scenario `{}`",
-            scenario.path, scenario.id, scenario.id
+        Err(Lost::Missing) => Err(fill(
+            ui.file_missing,
+            &[("path", &scenario.path), ("id", &scenario.id)],
         )),
     }
 }
 
 /// A score's colour: good at or above the call's pass mark, a warning below, muted when
 /// the call was left.
-fn score_color(record: &Record, value: f64) -> Color {
+fn score_color(look: &Look, record: &Record, value: f64) -> Color {
     if record.call.abandoned {
-        palette::MUTED
+        look.palette.muted
     } else if value >= f64::from(record.call.pass_mark) {
-        palette::GOOD
+        look.palette.good
     } else {
-        palette::WARN
+        look.palette.warn
     }
 }
 
-fn spawn(
-    mut commands: Commands,
-    progress: Res<Progress>,
-    sending: Res<Sending>,
-    fonts: Res<Fonts>,
-) {
-    let fonts = fonts.into_inner();
+fn spawn(mut commands: Commands, progress: Res<Progress>, sending: Res<Sending>, look: Res<Look>) {
+    let look = look.into_inner();
+    let ui = &look.words.interface;
     commands
         .spawn((
             Name::new("Progress"),
@@ -261,52 +254,49 @@ fn spawn(
         .with_children(|screen| {
             widget::top_bar(
                 screen,
-                fonts,
-                format!("Progress — {}", progress.trainee),
+                look,
+                fill(ui.progress_title, &[("trainee", &progress.trainee)]),
                 |bar| {
-                    bar.spawn(widget::button(fonts, "Library (Esc)", Request::Library));
+                    bar.spawn(widget::button(look, look.words.library, Request::Library));
                 },
             );
             screen.spawn(widget::text(
-                fonts,
-                "↑ ↓ choose a call · Enter or click to reopen its debrief · Esc back to the library · the name is set on the library (N)",
+                look,
+                ui.progress_keys,
                 size::SMALL,
-                palette::MUTED,
+                look.palette.muted,
             ));
-            if let Some(line) = sending.line() {
+            if let Some(line) = sending.line(look.words) {
                 screen.spawn((
-                    widget::text(fonts, line, size::SMALL, palette::MUTED),
+                    widget::text(look, line, size::SMALL, look.palette.muted),
                     SendingLine,
                 ));
             }
             if let Some(problem) = &progress.problem {
                 screen.spawn(widget::text(
-                    fonts,
-                    format!("The call records cannot be read: {problem}"),
+                    look,
+                    fill(ui.records_unreadable, &[("problem", problem)]),
                     size::BODY,
-                    palette::BAD,
+                    look.palette.bad,
                 ));
                 return;
             }
             if progress.records.is_empty() {
                 screen.spawn(widget::text(
-                    fonts,
-                    format!(
-                        "No calls recorded for {} yet: play one from the library.",
-                        progress.trainee
-                    ),
+                    look,
+                    fill(ui.no_calls_yet, &[("trainee", &progress.trainee)]),
                     size::BODY,
-                    palette::MUTED,
+                    look.palette.muted,
                 ));
                 return;
             }
-            charts(screen, fonts, &progress);
-            list(screen, fonts, &progress);
+            charts(screen, look, &progress);
+            list(screen, look, &progress);
         });
 }
 
 /// A chart per dimension and overall: a bar per call, oldest on the left.
-fn charts(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress) {
+fn charts(screen: &mut ChildSpawnerCommands, look: &Look, progress: &Progress) {
     let charted: Vec<(usize, &Record)> = progress
         .records
         .iter()
@@ -317,23 +307,27 @@ fn charts(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress)
     // Each dimension, then overall (`None`).
     let charts = Dimension::ALL.map(Some).into_iter().chain([None]);
     screen
+        // Four charts in a row; two by two in a narrow window (large text).
         .spawn(Node {
-            flex_wrap: FlexWrap::NoWrap,
             align_items: AlignItems::Stretch,
             ..widget::row(space::M)
         })
         .with_children(|row| {
             for dimension in charts {
-                let name = dimension.map_or("overall", Dimension::name).to_uppercase();
+                let words = look.words;
+                let name = dimension
+                    .map_or(words.overall, |d| words.dimension(d))
+                    .to_uppercase();
                 let values: Vec<f64> = charted
                     .iter()
                     .map(|(_, r)| dimension.map_or(r.call.scores.overall, |d| r.call.scores.get(d)))
                     .collect();
                 let last = values.last().copied().unwrap_or_default();
                 let best = values.iter().copied().fold(0.0, f64::max);
-                row.spawn(widget::panel_with(|panel| Node {
+                row.spawn(widget::panel_with(look, |panel| Node {
                     flex_grow: 1.0,
                     flex_basis: px(0.0),
+                    min_width: px(240.0),
                     ..panel
                 }))
                 .with_children(|panel| {
@@ -343,16 +337,20 @@ fn charts(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress)
                             ..widget::row(space::S)
                         })
                         .with_children(|heading| {
-                            heading.spawn(widget::text(fonts, name, size::SMALL, palette::MUTED));
+                            heading.spawn(widget::text(
+                                look,
+                                name,
+                                size::SMALL,
+                                look.palette.muted,
+                            ));
                             heading.spawn(widget::bold(
-                                fonts,
-                                format!(
-                                    "last {} · best {}",
-                                    ENGLISH.score(last),
-                                    ENGLISH.score(best)
+                                look,
+                                fill(
+                                    words.interface.last_best,
+                                    &[("last", &words.score(last)), ("best", &words.score(best))],
                                 ),
                                 size::SMALL,
-                                palette::TEXT,
+                                look.palette.text,
                             ));
                         });
                     panel
@@ -364,11 +362,11 @@ fn charts(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress)
                                 border: UiRect::bottom(px(1.0)),
                                 ..default()
                             },
-                            BorderColor::all(palette::BORDER),
+                            BorderColor::all(look.palette.border),
                         ))
                         .with_children(|bars| {
                             for ((index, record), value) in charted.iter().zip(&values) {
-                                let color = score_color(record, *value);
+                                let color = score_color(look, record, *value);
                                 bars.spawn((
                                     Node {
                                         flex_grow: 1.0,
@@ -383,13 +381,13 @@ fn charts(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress)
                             }
                         });
                     panel.spawn(widget::text(
-                        fonts,
+                        look,
                         match charted.len() {
-                            1 => "1 call".to_owned(),
-                            n => format!("{n} calls, oldest on the left"),
+                            1 => words.interface.one_call.to_owned(),
+                            n => fill(words.interface.calls_oldest_left, &[("count", &n)]),
                         },
                         size::SMALL,
-                        palette::MUTED,
+                        look.palette.muted,
                     ));
                 });
             }
@@ -397,8 +395,8 @@ fn charts(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress)
 }
 
 /// The widths of the list's columns; the scenario takes the rest.
-const WHEN: f32 = 150.0;
-const MODE: f32 = 60.0;
+const WHEN: f32 = 200.0;
+const MODE: f32 = 80.0;
 const OUTCOME: f32 = 170.0;
 const OVERALL: f32 = 70.0;
 const RESULT: f32 = 110.0;
@@ -420,37 +418,37 @@ fn cell(width: Option<f32>, text: impl Bundle) -> impl Bundle {
 }
 
 /// Every call, newest first: a row each, clickable.
-fn list(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress) {
+fn list(screen: &mut ChildSpawnerCommands, look: &Look, progress: &Progress) {
     let columns = |row: &mut ChildSpawnerCommands, cells: [(Option<f32>, String, Color); 6]| {
         for (width, text, color) in cells {
-            row.spawn(cell(width, widget::text(fonts, text, size::BODY, color)));
+            row.spawn(cell(width, widget::text(look, text, size::BODY, color)));
         }
     };
     screen
-        .spawn(widget::panel_with(|panel| Node {
+        .spawn(widget::panel_with(look, |panel| Node {
             flex_grow: 1.0,
-            min_height: px(0.0),
+            min_height: px(widget::LIST_MIN_HEIGHT),
             ..panel
         }))
         .with_children(|panel| {
             panel
                 .spawn(Node {
-                    flex_wrap: FlexWrap::NoWrap,
                     padding: UiRect::horizontal(px(space::S + 1.0)),
                     ..widget::row(space::M)
                 })
                 .with_children(|header| {
+                    let ui = &look.words.interface;
                     for (width, title) in [
-                        (Some(WHEN), "WHEN (UTC)"),
-                        (None, "SCENARIO"),
-                        (Some(MODE), "MODE"),
-                        (Some(OUTCOME), "OUTCOME"),
-                        (Some(OVERALL), "OVERALL"),
-                        (Some(RESULT), "RESULT"),
+                        (Some(WHEN), ui.column_when),
+                        (None, ui.column_scenario),
+                        (Some(MODE), ui.column_mode),
+                        (Some(OUTCOME), ui.column_outcome),
+                        (Some(OVERALL), ui.column_overall),
+                        (Some(RESULT), ui.column_result),
                     ] {
                         header.spawn(cell(
                             width,
-                            widget::text(fonts, title, size::SMALL, palette::MUTED),
+                            widget::text(look, title, size::SMALL, look.palette.muted),
                         ));
                     }
                 });
@@ -466,21 +464,22 @@ fn list(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress) {
                     WheelScroll,
                 ))
                 .with_children(|rows| {
+                    let words = look.words;
                     for (index, record) in progress.records.iter().enumerate() {
                         let call = &record.call;
                         rows.spawn((
+                            // A row wraps onto two lines in a narrow window (large text).
                             Node {
-                                height: px(ROW_HEIGHT),
+                                min_height: px(ROW_HEIGHT),
                                 flex_shrink: 0.0,
-                                flex_wrap: FlexWrap::NoWrap,
                                 padding: UiRect::horizontal(px(space::S)),
                                 border: UiRect::all(px(1.0)),
                                 border_radius: BorderRadius::all(px(6.0)),
                                 ..widget::row(space::M)
                             },
-                            BackgroundColor(palette::PANEL),
-                            BorderColor::all(palette::PANEL),
-                            Rest(palette::PANEL),
+                            BackgroundColor(look.palette.panel),
+                            BorderColor::all(look.palette.panel),
+                            Rest(look.palette.panel),
                             Action(Request::Reopen(record.id)),
                             Row(index),
                         ))
@@ -488,23 +487,31 @@ fn list(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress) {
                             columns(
                                 row,
                                 [
-                                    (Some(WHEN), minute(call.ended_ms), palette::MUTED),
-                                    (None, call.scenario.title.clone(), palette::TEXT),
-                                    (Some(MODE), call.mode.name().to_owned(), palette::MUTED),
+                                    (
+                                        Some(WHEN),
+                                        words.date_time(call.ended_ms),
+                                        look.palette.muted,
+                                    ),
+                                    (None, call.scenario.title.clone(), look.palette.text),
+                                    (
+                                        Some(MODE),
+                                        words.mode_short(call.mode).to_owned(),
+                                        look.palette.muted,
+                                    ),
                                     (
                                         Some(OUTCOME),
-                                        call.outcome_in(&ENGLISH).to_owned(),
-                                        palette::TEXT,
+                                        call.outcome_in(words).to_owned(),
+                                        look.palette.text,
                                     ),
                                     (
                                         Some(OVERALL),
-                                        ENGLISH.score(call.scores.overall),
-                                        score_color(record, call.scores.overall),
+                                        words.score(call.scores.overall),
+                                        score_color(look, record, call.scores.overall),
                                     ),
                                     (
                                         Some(RESULT),
-                                        ENGLISH.verdict(call.verdict()).to_owned(),
-                                        palette::verdict(call.verdict()),
+                                        words.verdict(call.verdict()).to_owned(),
+                                        look.palette.verdict(call.verdict()),
                                     ),
                                 ],
                             );
@@ -517,6 +524,7 @@ fn list(screen: &mut ChildSpawnerCommands, fonts: &Fonts, progress: &Progress) {
 /// Marks the call under the cursor: its row and its bars.
 fn restyle(
     progress: Res<Progress>,
+    look: Res<Look>,
     mut rows: Query<(&Row, &mut BackgroundColor, &mut BorderColor, &mut Rest)>,
     mut bars: Query<(&ChartBar, &mut BackgroundColor), Without<Row>>,
 ) {
@@ -525,9 +533,9 @@ fn restyle(
     }
     for (row, mut background, mut border, mut rest) in &mut rows {
         let (fill, edge) = if row.0 == progress.cursor {
-            (palette::PANEL_HOVER, palette::ACCENT)
+            (look.palette.panel_hover, look.palette.focus)
         } else {
-            (palette::PANEL, palette::PANEL)
+            (look.palette.panel, look.palette.panel)
         };
         background.set_if_neq(BackgroundColor(fill));
         border.set_if_neq(BorderColor::all(edge));
@@ -535,7 +543,7 @@ fn restyle(
     }
     for (bar, mut background) in &mut bars {
         let color = if bar.0 == progress.cursor {
-            palette::ACCENT
+            look.palette.accent
         } else {
             bar.1
         };

@@ -11,11 +11,13 @@ use bevy::prelude::*;
 
 use super::{Request, Screen};
 use crate::app::Assignments;
-use crate::app::theme::{Fonts, palette, size, space};
+use crate::app::theme::{Look, size, space};
 use crate::app::widget::{self, WheelScroll};
 use crate::app::{AppSystems, Options};
-use crate::centre::{Gathered, Scope, Status, Team, gather, team};
+use crate::centre::{Gathered, Origin, Scope, Status, Team, gather, team};
 use crate::records::now_ms;
+use crate::scenario::Dimension;
+use crate::words::fill;
 
 /// How far ↑ and ↓ scroll the screen, in logical pixels.
 const SCROLL_STEP: f32 = 48.0;
@@ -25,7 +27,7 @@ const SCROLL_STEP: f32 = 48.0;
 pub struct TeamView {
     loading: Option<JoinHandle<Result<Gathered, String>>>,
     /// The view and where its calls came from, or what went wrong.
-    pub shown: Option<Result<(Team, String), String>>,
+    pub shown: Option<Result<(Team, Origin), String>>,
     /// Each assignment's name and how many of its trainees stand where, in the order of
     /// [`Status::ALL`].
     pub completion: Vec<(String, [usize; 4])>,
@@ -72,7 +74,7 @@ fn read(mut view: ResMut<TeamView>, options: Res<Options>) {
 }
 
 /// Takes the calls once read, and tells each assignment's completion from them.
-fn receive(mut view: ResMut<TeamView>, assignments: Res<Assignments>) {
+fn receive(mut view: ResMut<TeamView>, assignments: Res<Assignments>, look: Res<Look>) {
     if !view.loading.as_ref().is_some_and(JoinHandle::is_finished) {
         return;
     }
@@ -102,12 +104,12 @@ fn receive(mut view: ResMut<TeamView>, assignments: Res<Assignments>) {
             Ok((team(&gathered.attempts, &Scope::default()), gathered.from))
         }
         Ok(Err(why)) => Err(why),
-        Err(_) => Err("reading the team's calls stopped".to_owned()),
+        Err(_) => Err(look.words.interface.team_read_stopped.to_owned()),
     });
 }
 
-fn spawn(mut commands: Commands, fonts: Res<Fonts>) {
-    let fonts = fonts.into_inner();
+fn spawn(mut commands: Commands, look: Res<Look>) {
+    let look = look.into_inner();
     commands
         .spawn((
             Name::new("Trainer"),
@@ -115,13 +117,13 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>) {
             DespawnOnExit(Screen::Trainer),
         ))
         .with_children(|screen| {
-            widget::top_bar(screen, fonts, "Team — where it goes wrong", |bar| {
-                bar.spawn(widget::button(fonts, "Library (Esc)", Request::Library));
+            widget::top_bar(screen, look, look.words.interface.team_title, |bar| {
+                bar.spawn(widget::button(look, look.words.library, Request::Library));
             });
             screen.spawn((
                 Node {
                     flex_grow: 1.0,
-                    min_height: px(0.0),
+                    min_height: px(widget::LIST_MIN_HEIGHT),
                     overflow: Overflow::scroll_y(),
                     ..widget::column(space::M)
                 },
@@ -150,24 +152,19 @@ fn keys(
     }
 }
 
-/// A percentage as the screen writes it.
-fn percent(value: f64) -> String {
-    format!("{value:.0}%")
-}
-
 /// Draws the view once it is read (and the reading line before).
 fn draw(
     mut commands: Commands,
     view: Res<TeamView>,
     body: Single<Entity, With<TeamBody>>,
-    fonts: Res<Fonts>,
+    look: Res<Look>,
     mut drawn: Local<bool>,
 ) {
-    if !view.is_changed() && *drawn {
+    if !view.is_changed() && !look.is_changed() && *drawn {
         return;
     }
     *drawn = true;
-    let fonts = fonts.into_inner();
+    let look = look.into_inner();
     let body = *body;
     commands.entity(body).despawn_related::<Children>();
     commands
@@ -175,83 +172,99 @@ fn draw(
         .with_children(|body| match &view.shown {
             None => {
                 body.spawn(widget::text(
-                    fonts,
-                    "Reading the team's calls…",
+                    look,
+                    look.words.interface.reading_team,
                     size::BODY,
-                    palette::MUTED,
+                    look.palette.muted,
                 ));
             }
             Some(Err(why)) => {
                 body.spawn(widget::text(
-                    fonts,
-                    format!("The team's calls cannot be read: {why}"),
+                    look,
+                    fill(look.words.interface.team_unreadable, &[("why", why)]),
                     size::BODY,
-                    palette::BAD,
+                    look.palette.bad,
                 ));
             }
             Some(Ok((team, from))) => {
-                draw_team(body, fonts, team, from);
-                draw_completion(body, fonts, &view.completion);
+                draw_team(body, look, team, from);
+                draw_completion(body, look, &view.completion);
             }
         });
 }
 
-fn draw_team(body: &mut ChildSpawnerCommands, fonts: &Fonts, team: &Team, from: &str) {
+fn draw_team(body: &mut ChildSpawnerCommands, look: &Look, team: &Team, from: &Origin) {
+    let (words, ui) = (look.words, &look.words.interface);
+    let percent = |value: f64| words.percent(value);
     let calls: usize = team.trainees.iter().map(|t| t.calls).sum();
     body.spawn(widget::text(
-        fonts,
-        format!(
-            "{calls} calls by {} trainees, from {from}. ↑ ↓ scroll · Esc back to the library",
-            team.trainees.len()
+        look,
+        fill(
+            ui.team_summary,
+            &[
+                ("calls", &calls),
+                ("trainees", &team.trainees.len()),
+                ("from", &from.in_words(words)),
+            ],
         ),
         size::SMALL,
-        palette::MUTED,
+        look.palette.muted,
     ));
-    body.spawn(widget::panel()).with_children(|panel| {
+    body.spawn(widget::panel(look)).with_children(|panel| {
         panel.spawn(widget::text(
-            fonts,
-            "TRAINEES — calls, passed, best, last, weakest dimension, trend",
+            look,
+            ui.trainees_heading,
             size::SMALL,
-            palette::MUTED,
+            look.palette.muted,
         ));
         for trainee in &team.trainees {
-            let trend = trainee
-                .trend
-                .map_or(String::new(), |t| format!(" · trend {t:+.0}"));
+            let trend = trainee.trend.map_or(String::new(), |t| {
+                fill(ui.trend, &[("trend", &format!("{t:+.0}"))])
+            });
+            let weakest = Dimension::ALL
+                .into_iter()
+                .find(|d| d.name() == trainee.weakest)
+                .map_or(trainee.weakest, |d| words.dimension(d));
             panel.spawn(widget::text(
-                fonts,
-                format!(
-                    "{} · {} calls · {} passed · best {} · last {} · weakest: {}{trend}",
-                    trainee.trainee,
-                    trainee.calls,
-                    trainee.passed,
-                    percent(trainee.best),
-                    percent(trainee.last),
-                    trainee.weakest
+                look,
+                fill(
+                    ui.trainee_line,
+                    &[
+                        ("trainee", &trainee.trainee),
+                        ("calls", &trainee.calls),
+                        ("passed", &trainee.passed),
+                        ("best", &percent(trainee.best)),
+                        ("last", &percent(trainee.last)),
+                        ("weakest", &weakest),
+                        ("trend", &trend),
+                    ],
                 ),
                 size::BODY,
-                palette::TEXT,
+                look.palette.text,
             ));
         }
     });
     for scenario in &team.scenarios {
-        body.spawn(widget::panel()).with_children(|panel| {
+        body.spawn(widget::panel(look)).with_children(|panel| {
             panel.spawn(widget::bold(
-                fonts,
-                format!(
-                    "{} — {} attempts · passed {} · average {}",
-                    scenario.id,
-                    scenario.attempts,
-                    percent(scenario.pass_rate),
-                    percent(scenario.average)
+                look,
+                fill(
+                    ui.scenario_line,
+                    &[
+                        ("scenario", &scenario.id),
+                        ("attempts", &scenario.attempts),
+                        ("pass_rate", &percent(scenario.pass_rate)),
+                        ("average", &percent(scenario.average)),
+                    ],
                 ),
                 size::BODY,
-                palette::TEXT,
+                look.palette.text,
             ));
             // The pass rate as a bar; its figure is in the line above, never colour alone.
             panel.spawn(widget::bar(
+                look,
                 (scenario.pass_rate / 100.0) as f32,
-                palette::GOOD,
+                look.palette.good,
                 10.0,
                 (),
             ));
@@ -259,36 +272,45 @@ fn draw_team(body: &mut ChildSpawnerCommands, fonts: &Fonts, team: &Team, from: 
                 return;
             }
             panel.spawn(widget::text(
-                fonts,
-                "WHERE THE TEAM GOES WRONG — worst first",
+                look,
+                ui.misses_heading,
                 size::SMALL,
-                palette::MUTED,
+                look.palette.muted,
             ));
             for miss in &scenario.misses {
                 let chosen = if miss.most_chosen.is_empty() {
-                    "let the timer run out".to_owned()
+                    ui.let_timer_run_out.to_owned()
                 } else {
                     format!("“{}”", miss.most_chosen)
                 };
-                let seconds = miss
-                    .seconds
-                    .map_or(String::new(), |s| format!(" · {s:.1} s to answer"));
+                let seconds = miss.seconds.map_or(String::new(), |s| {
+                    fill(ui.seconds_to_answer, &[("seconds", &words.tenths(s))])
+                });
                 panel.spawn(widget::text(
-                    fonts,
-                    format!(
-                        "{}: missed {} of {} · most chosen instead: {chosen}{seconds}",
-                        miss.node, miss.missed, miss.attempts
+                    look,
+                    fill(
+                        ui.miss_line,
+                        &[
+                            ("node", &miss.node),
+                            ("missed", &miss.missed),
+                            ("attempts", &miss.attempts),
+                            ("chosen", &chosen),
+                            ("seconds", &seconds),
+                        ],
                     ),
                     size::BODY,
-                    palette::TEXT,
+                    look.palette.text,
                 ));
             }
             for broken in &scenario.broken_rules {
                 panel.spawn(widget::text(
-                    fonts,
-                    format!("rule broken: {} × {}", broken.rule, broken.count),
+                    look,
+                    fill(
+                        ui.rule_count,
+                        &[("rule", &broken.rule), ("count", &broken.count)],
+                    ),
                     size::SMALL,
-                    palette::BAD,
+                    look.palette.bad,
                 ));
             }
         });
@@ -298,30 +320,30 @@ fn draw_team(body: &mut ChildSpawnerCommands, fonts: &Fonts, team: &Team, from: 
 /// How far the team is with each assignment.
 fn draw_completion(
     body: &mut ChildSpawnerCommands,
-    fonts: &Fonts,
+    look: &Look,
     completion: &[(String, [usize; 4])],
 ) {
     if completion.is_empty() {
         return;
     }
-    body.spawn(widget::panel()).with_children(|panel| {
+    body.spawn(widget::panel(look)).with_children(|panel| {
         panel.spawn(widget::text(
-            fonts,
-            "ASSIGNMENTS — how many trainees stand where",
+            look,
+            look.words.interface.assignments_heading,
             size::SMALL,
-            palette::MUTED,
+            look.palette.muted,
         ));
         for (name, counts) in completion {
             let counted: Vec<String> = Status::ALL
                 .iter()
                 .zip(counts)
-                .map(|(status, n)| format!("{n} {}", status.name()))
+                .map(|(status, n)| format!("{n} {}", look.words.status(*status)))
                 .collect();
             panel.spawn(widget::text(
-                fonts,
+                look,
                 format!("{name}: {}", counted.join(" · ")),
                 size::BODY,
-                palette::TEXT,
+                look.palette.text,
             ));
         }
     });

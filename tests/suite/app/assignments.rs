@@ -68,7 +68,7 @@ fn the_library_shows_the_trainees_assignments_with_where_they_stand() {
     assert!(
         shown
             .iter()
-            .any(|t| t == "Week 1: bills — to do · due 2099-12-31 · example-late-bill"),
+            .any(|t| t == "Week 1: bills — to do · due December 31, 2099 · example-late-bill"),
         "{shown:?}"
     );
     drop(app);

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
-use frontline::app::{Catalog, CurrentCall, Notice, Options, Screen, headless, recorded_name};
+use frontline::app::{
+    Catalog, CurrentCall, Look, Notice, Options, Screen, headless, recorded_name,
+};
 use frontline::engine::{Answer, Decision, Mode, Phase, Session, Stage};
 use frontline::records::{self, Filter, Record, ScenarioRef, Store};
 
@@ -60,6 +62,9 @@ pub fn app_recording_in(library: &Path, records: &Path, seed: u64) -> App {
         seed: Some(seed),
         data_dir: Some(records.to_path_buf()),
     });
+    // English until the settings say otherwise, whatever the language of the machine running
+    // the tests (the interface's default is the system's).
+    app.world_mut().resource_mut::<Look>().words = &frontline::words::ENGLISH;
     app.update();
     app
 }

@@ -2,8 +2,11 @@
 //! scores out. One file per behaviour, sharing one harness.
 
 mod assignments;
+mod contrast;
 mod export;
 mod harness;
+mod high_contrast;
+mod interface_language;
 mod language;
 mod leaving_a_call;
 mod library_cards;

@@ -22,6 +22,7 @@ fn every_statement_sent_comes_back_as_sent_across_pages() {
         .collect();
     play_calls(&dir, &calls);
     let output = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .env("FRONTLINE_LANGUAGE", "en")
         .args(["export", "--lrs", &lrs.url, "--data-dir"])
         .arg(&dir)
         .env("FRONTLINE_LRS_AUTH", AUTH)

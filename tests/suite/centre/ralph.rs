@@ -13,6 +13,7 @@ use crate::support::{stderr, stdout, temp_dir};
 
 fn frontline_with(auth: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .env("FRONTLINE_LANGUAGE", "en")
         .args(args)
         .env("FRONTLINE_LRS_AUTH", auth)
         .env_remove("FRONTLINE_LRS")

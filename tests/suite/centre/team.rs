@@ -56,6 +56,7 @@ pub(super) fn fixture(dir: &Path, calls: &[(&str, u64, &str)]) {
 
 fn team(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .env("FRONTLINE_LANGUAGE", "en")
         .arg("team")
         .args(args)
         .env("FRONTLINE_LRS_AUTH", AUTH)
@@ -67,6 +68,7 @@ fn team(args: &[&str]) -> Output {
 /// `frontline export --lrs URL` of the records in `dir`, which must succeed.
 fn export_to(url: &str, dir: &str) {
     let sent = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .env("FRONTLINE_LANGUAGE", "en")
         .args(["export", "--lrs", url, "--data-dir", dir])
         .env("FRONTLINE_LRS_AUTH", AUTH)
         .output()
@@ -129,6 +131,7 @@ fn the_team_view_is_the_same_from_the_records_and_from_the_store() {
     };
     let by_environment = configured(
         Command::new(env!("CARGO_BIN_EXE_frontline"))
+            .env("FRONTLINE_LANGUAGE", "en")
             .env("FRONTLINE_LRS", &lrs.url)
             .env("FRONTLINE_LRS_AUTH", AUTH),
     );
@@ -140,6 +143,7 @@ fn the_team_view_is_the_same_from_the_records_and_from_the_store() {
     .expect("writes");
     let by_file = configured(
         Command::new(env!("CARGO_BIN_EXE_frontline"))
+            .env("FRONTLINE_LANGUAGE", "en")
             .env_remove("FRONTLINE_LRS")
             .env_remove("FRONTLINE_LRS_AUTH"),
     );
@@ -240,6 +244,7 @@ fn calls_answered_in_own_words_give_the_same_view_from_the_records_and_the_store
     )
     .expect("writes");
     let played = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .env("FRONTLINE_LANGUAGE", "en")
         .args([
             "play",
             "docs/example.ron",

@@ -80,6 +80,7 @@ pub(super) fn call_for(seed: u64, prepared: &Arc<Prepared>, scenario: &ScenarioR
 /// `frontline export` with the LRS password in the environment.
 pub(super) fn export_to(url: &str, dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .env("FRONTLINE_LANGUAGE", "en")
         .args(["export", "--lrs", url, "--data-dir", path(dir)])
         .env("FRONTLINE_LRS_AUTH", "trainer:s3cret")
         .output()

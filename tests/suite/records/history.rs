@@ -163,9 +163,9 @@ fn play_records_every_call_and_history_lists_them_newest_first_with_scores() {
     assert_eq!(
         without_times,
         vec![
-            "   ID  ENDED (UTC)       TRAINEE        SCENARIO                   MODE   OUTCOME                 EMP    ACC    RES    ALL  RESULT".to_owned(),
+            "   ID  ENDED (UTC)       TRAINEE        SCENARIO                   MODE     OUTCOME                 EMP    ACC    RES    ALL  RESULT".to_owned(),
             format!(
-                "    3    Ana            example-late-bill          exam   {:<20} {:>6} {:>6} {:>6} {:>6}  {}",
+                "    3    Ana            example-late-bill          exam     {:<20} {:>6} {:>6} {:>6} {:>6}  {}",
                 words.outcome(outcome),
                 score("empathy"),
                 score("accuracy"),
@@ -173,8 +173,8 @@ fn play_records_every_call_and_history_lists_them_newest_first_with_scores() {
                 score("overall"),
                 words.verdict(if worst == "passed" { Verdict::Passed } else { Verdict::Failed }),
             ),
-            "    2    Bo             example-late-bill          coach  abandoned                0%     0%     0%     0%  ABANDONED".to_owned(),
-            "    1    Ana            example-late-bill          coach  resolved               100%   100%   100%   100%  PASSED".to_owned(),
+            "    2    Bo             example-late-bill          coach    abandoned                0%     0%     0%     0%  ABANDONED".to_owned(),
+            "    1    Ana            example-late-bill          coach    resolved               100%   100%   100%   100%  PASSED".to_owned(),
             "3 calls".to_owned(),
         ]
     );

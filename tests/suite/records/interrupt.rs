@@ -45,6 +45,7 @@ fn wait_for_prompts(output: &std::sync::mpsc::Receiver<String>, prompts: usize) 
 fn an_interactive_call_broken_off_with_ctrl_c_is_recorded_as_abandoned() {
     let dir = temp_dir("records-interrupted");
     let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .env("FRONTLINE_LANGUAGE", "en")
         .args(["play", EXAMPLE, "--seed", "7", "--trainee", "Ana"])
         .args(["--data-dir", path(&dir)])
         .current_dir(project(""))

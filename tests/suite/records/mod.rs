@@ -6,6 +6,7 @@
 mod csv;
 mod harness;
 mod history;
+mod history_language;
 mod interrupt;
 mod kept_aside;
 mod killed_writer;

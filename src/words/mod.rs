@@ -9,11 +9,17 @@
 //! Templates name their blanks in braces (`{customer} hung up.`); [`fill`]
 //! puts the values in.
 
+pub mod interface;
+
+use serde::Serialize;
+
+use crate::centre::Status;
 use crate::engine::{Mode, Taken, Typed, Verdict};
-use crate::scenario::{Dimension, Feeling, Outcome, Points};
+use crate::scenario::{Difficulty, Dimension, Feeling, Outcome, Points};
+pub use interface::Interface;
 
 /// Every fixed word a call and its debrief show, for one language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Words {
     /// The language code these words are for (`en`, `it`).
     pub language: &'static str,
@@ -172,10 +178,12 @@ pub struct Words {
     pub same_scores: &'static str,
     /// The replay scores otherwise than recorded: `{scores}`.
     pub other_scores: &'static str,
+    /// The interface around the calls, when this is the interface's language.
+    pub interface: Interface,
 }
 
 /// The names of the three dimensions, lowercase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DimensionWords {
     /// [`Dimension::Empathy`].
     pub empathy: &'static str,
@@ -186,7 +194,7 @@ pub struct DimensionWords {
 }
 
 /// The names of the four feelings, lowercase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct FeelingWords {
     /// [`Feeling::Distress`].
     pub distress: &'static str,
@@ -199,7 +207,7 @@ pub struct FeelingWords {
 }
 
 /// How a reply typed in one's own words became the answer, each with `{score}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct TakenWords {
     /// [`Taken::Understood`].
     pub understood: &'static str,
@@ -210,7 +218,7 @@ pub struct TakenWords {
 }
 
 /// Each outcome in plain words, lowercase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct OutcomeWords {
     /// [`Outcome::Resolved`].
     pub resolved: &'static str,
@@ -335,6 +343,7 @@ pub const ENGLISH: Words = Words {
     scenario_changed: "NOTE: the scenario file {path} has changed since this call was recorded (SHA-256 {then} then, {now} now); the recorded answers still fit it.",
     same_scores: "The replay's scores are the recorded ones.",
     other_scores: "The replay's scores differ from the recorded ones: {scores}",
+    interface: interface::ENGLISH,
 };
 
 /// Italian.
@@ -440,12 +449,39 @@ pub const ITALIAN: Words = Words {
     scenario_changed: "NOTA: il file dello scenario {path} è cambiato da quando la chiamata è stata registrata (SHA-256 {then} allora, {now} ora); le risposte registrate sono ancora valide.",
     same_scores: "La chiamata rigiocata ha i punteggi registrati.",
     other_scores: "La chiamata rigiocata ha punteggi diversi da quelli registrati: {scores}",
+    interface: interface::ITALIAN,
 };
+
+/// The language the system is set to, as a code (`it-IT`, `en-US`): `FRONTLINE_LANGUAGE` when
+/// it is set, else the locale the system reports (on Unix `LC_ALL`, `LC_MESSAGES`, `LANG`).
+pub fn system_language() -> String {
+    std::env::var("FRONTLINE_LANGUAGE")
+        .ok()
+        .filter(|l| !l.is_empty())
+        .or_else(sys_locale::get_locale)
+        .unwrap_or_default()
+}
 
 /// Every table, English first.
 pub const ALL: [&Words; 2] = [&ENGLISH, &ITALIAN];
 
 impl Words {
+    /// The words of the language the system is set to (`FRONTLINE_LANGUAGE`, else the
+    /// system's locale), for the interface until the trainee chooses.
+    pub fn of_system() -> &'static Words {
+        Words::of(&system_language())
+    }
+
+    /// The next language's words after this one's, then the first again: the interface's
+    /// language switch.
+    pub fn next(&self) -> &'static Words {
+        let at = ALL
+            .iter()
+            .position(|w| w.language == self.language)
+            .unwrap_or(0);
+        ALL[(at + 1) % ALL.len()]
+    }
+
     /// The words for a language code (`it`, `it-IT`, `IT`); English when there is no table.
     pub fn of(language: &str) -> &'static Words {
         let primary = language.split(['-', '_']).next().unwrap_or_default();
@@ -534,7 +570,76 @@ impl Words {
     pub fn score(&self, value: f64) -> String {
         let rounded = (value * 10.0).round() / 10.0;
         // `+ 0.0` turns a negative zero into a zero.
-        format!("{}%", rounded + 0.0)
+        self.decimals(format!("{}%", rounded + 0.0))
+    }
+
+    /// A whole percentage, `83%`.
+    pub fn percent(&self, value: f64) -> String {
+        format!("{value:.0}%")
+    }
+
+    /// A number with one decimal, `12.5` (`12,5` in Italian).
+    pub fn tenths(&self, value: f64) -> String {
+        self.decimals(format!("{value:.1}"))
+    }
+
+    /// A number written with this language's decimal separator.
+    fn decimals(&self, written: String) -> String {
+        match self.interface.decimal {
+            '.' => written,
+            separator => written.replace('.', &separator.to_string()),
+        }
+    }
+
+    /// A day as this language writes it in a sentence: `December 1, 2026`, `1 dicembre 2026`.
+    pub fn date(&self, ms: i64) -> String {
+        let (year, month, day) = crate::records::civil(ms.div_euclid(86_400_000));
+        let month = self.interface.months[(month as usize).clamp(1, 12) - 1];
+        fill(
+            self.interface.date,
+            &[("day", &day), ("month", &month), ("year", &year)],
+        )
+    }
+
+    /// A moment to the minute, the date as [`Words::date`] writes it: `December 1, 2026,
+    /// 14:03`.
+    pub fn date_time(&self, ms: i64) -> String {
+        let in_day = ms.rem_euclid(86_400_000);
+        let time = format!("{:02}:{:02}", in_day / 3_600_000, in_day / 60_000 % 60);
+        fill(
+            self.interface.date_time,
+            &[("date", &self.date(ms)), ("time", &time)],
+        )
+    }
+
+    /// A difficulty's name.
+    pub fn difficulty(&self, difficulty: Difficulty) -> &'static str {
+        let names = &self.interface.difficulties;
+        match difficulty {
+            Difficulty::Beginner => names.beginner,
+            Difficulty::Intermediate => names.intermediate,
+            Difficulty::Advanced => names.advanced,
+            Difficulty::Expert => names.expert,
+        }
+    }
+
+    /// Where a trainee stands with an assignment.
+    pub fn status(&self, status: Status) -> &'static str {
+        let names = &self.interface.statuses;
+        match status {
+            Status::ToDo => names.to_do,
+            Status::Passed => names.passed,
+            Status::Failed => names.failed,
+            Status::Overdue => names.overdue,
+        }
+    }
+
+    /// A mode's short name, for a list's column.
+    pub fn mode_short(&self, mode: Mode) -> &'static str {
+        match mode {
+            Mode::Coach => self.interface.coach,
+            Mode::Exam => self.interface.exam,
+        }
     }
 
     /// Points as `empathy +2, accuracy +0, resolution +1`: every dimension, in order.
