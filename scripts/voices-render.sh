@@ -47,8 +47,10 @@ case "$engine" in
     espeak) synth=espeak-ng; python=python3 ;;
     *) echo "unknown engine \`$engine\` (kokoro, festival, espeak)" >&2; exit 2 ;;
 esac
+setup=scripts/voices-setup.sh
+[ "$engine" = kokoro ] && setup="$setup --kokoro"
 for tool in "$synth" sox soxi iconv "$python"; do
-    command -v "$tool" >/dev/null || { echo "$tool is not installed: run scripts/voices-setup.sh" >&2; exit 3; }
+    command -v "$tool" >/dev/null || { echo "$tool is not installed: run $setup" >&2; exit 3; }
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
