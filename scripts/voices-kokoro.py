@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import re
+import signal
 import socket
 import socketserver
 import subprocess
@@ -184,6 +185,8 @@ def serve():
     class Server(socketserver.ThreadingUnixStreamServer):
         daemon_threads = True
 
+    # Stopped with kill, it still takes its socket away.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     SOCKET.unlink(missing_ok=True)
     with Server(str(SOCKET), Handler) as server:
         server.kokoro = Kokoro()
