@@ -4,6 +4,7 @@
 //! library through Bevy's asset system, and every call recorded. Everything the trainee sees comes from
 //! a [`crate::engine::Session`]; nothing here walks the scenario graph.
 
+mod access;
 mod assigned;
 mod audio;
 mod catalog;
@@ -25,6 +26,7 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::winit::WinitSettings;
 
+pub use access::RUNNING_OUT;
 pub use assigned::{Assignments, Mine};
 pub use audio::{Heard, Sound, Track, Volumes, voice_clip};
 pub use catalog::{Card, Catalog, ScenarioFile};
@@ -40,6 +42,7 @@ pub use screens::trainer::TeamView;
 pub use screens::{CallFinished, Request, Screen};
 pub use sending::Sending;
 pub use theme::{HIGH_CONTRAST, Look, NORMAL, Palette, Theme, contrast};
+pub use widget::Action;
 
 /// Where the app finds its library and assets, and how the first call is seeded.
 #[derive(Resource, Debug, Clone, Default)]
@@ -222,6 +225,7 @@ fn shell(app: &mut App) {
     app.add_plugins((
         theme::plugin,
         widget::plugin,
+        access::plugin,
         catalog::plugin,
         screens::plugin,
         records::plugin,

@@ -21,7 +21,7 @@ use super::screens::debrief::Debrief;
 use super::screens::library::Trainee;
 use super::screens::{CallFinished, Request, Screen};
 use super::theme::{Look, size, space};
-use super::{Animating, AppSystems, Options, widget};
+use super::{Animating, AppSystems, Options, access, widget};
 use crate::engine::Session;
 use crate::records::{
     CallRecord, DEFAULT_BASE, EXPORT_FILES, Filter, Record, RecordError, ScenarioRef, Spool,
@@ -519,6 +519,7 @@ fn spawn_notice(mut commands: Commands, look: Res<Look>) {
         children![(
             widget::text(&look, "", size::SMALL, look.palette.text),
             NoticeText,
+            access::Status,
             Pickable::IGNORE,
         )],
     ));

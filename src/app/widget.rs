@@ -46,6 +46,11 @@ pub enum Reflow {
     Side(f32),
 }
 
+/// The sign at the foot of a scrolling list (this one) that more of it is below, until it is
+/// scrolled to its end: a long account card says so, and Page Down shows the rest.
+#[derive(Component)]
+pub struct MoreBelow(pub Entity);
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Narrow>();
     app.add_observer(on_click);
@@ -57,8 +62,97 @@ pub(super) fn plugin(app: &mut App) {
         (
             reflow.before(bevy::ui::UiSystems::Layout),
             keep_in_view.after(bevy::ui::UiSystems::Layout),
+            more_below
+                .after(bevy::ui::UiSystems::Layout)
+                .after(keep_in_view),
         ),
     );
+}
+
+/// How far a scrolling list scrolls, in logical pixels: 0 when it all fits.
+pub fn scroll_range(list: &ComputedNode) -> f32 {
+    (list.content_size.y - list.size.y + list.scrollbar_size.y).max(0.0)
+        * list.inverse_scale_factor()
+}
+
+/// Whether part of a list is still below what it shows.
+fn has_more_below(list: &ComputedNode, position: &ScrollPosition) -> bool {
+    position.0.y < scroll_range(list) - 0.5
+}
+
+/// Where a list's sign goes, in logical pixels from the window's top left: its bottom right
+/// corner, inside it.
+fn sign_at(list: &ComputedNode, at: &UiGlobalTransform) -> (Val, Val) {
+    let corner = (at.translation + list.size() / 2.0) * list.inverse_scale_factor();
+    (
+        px(corner.x - SIGN - space::S),
+        px(corner.y - SIGN - space::XS),
+    )
+}
+
+/// The sign's side, in logical pixels.
+const SIGN: f32 = 24.0;
+
+/// Puts up, moves and takes down the "more below" signs of the scrolling lists, once laid out.
+fn more_below(
+    mut commands: Commands,
+    lists: Query<(Entity, &ComputedNode, &UiGlobalTransform, &ScrollPosition), With<WheelScroll>>,
+    mut signs: Query<(Entity, &MoreBelow, &mut Node)>,
+    look: Res<Look>,
+    mut animating: ResMut<super::Animating>,
+) {
+    // A sign put up, moved or taken down after layout is drawn on the next frame. A new
+    // theme or language puts every sign up anew, in its colours.
+    let mut signed = Vec::new();
+    for (sign, below, mut node) in &mut signs {
+        match lists.get(below.0) {
+            Ok((list, computed, at, position))
+                if has_more_below(computed, position) && !look.is_changed() =>
+            {
+                signed.push(list);
+                let (left, top) = sign_at(computed, at);
+                if node.left != left || node.top != top {
+                    node.left = left;
+                    node.top = top;
+                    animating.0 = true;
+                }
+            }
+            _ => {
+                commands.entity(sign).despawn();
+                animating.0 = true;
+            }
+        }
+    }
+    for (list, computed, at, position) in &lists {
+        if signed.contains(&list) || !has_more_below(computed, position) {
+            continue;
+        }
+        let (left, top) = sign_at(computed, at);
+        animating.0 = true;
+        commands.spawn((
+            MoreBelow(list),
+            Node {
+                position_type: PositionType::Absolute,
+                left,
+                top,
+                width: px(SIGN),
+                height: px(SIGN),
+                justify_content: JustifyContent::Center,
+                align_items: AlignItems::Center,
+                border: UiRect::all(px(1.0)),
+                border_radius: BorderRadius::all(px(SIGN / 2.0)),
+                ..default()
+            },
+            BackgroundColor(look.palette.panel_hover),
+            BorderColor::all(look.palette.accent),
+            GlobalZIndex(5),
+            Pickable::IGNORE,
+            children![(
+                text(&look, "▼", size::SMALL, look.palette.text),
+                Pickable::IGNORE
+            )],
+        ));
+    }
 }
 
 /// Tells whether the window is narrow, and lays the reflowing parts out for it.
@@ -203,11 +297,10 @@ fn keep_in_view(
 
 /// Whether a list can scroll by `delta` (positive: up): it is not at that end yet.
 fn can_move(position: &ScrollPosition, node: &ComputedNode, delta: f32) -> bool {
-    let most = (node.content_size.y - node.size().y).max(0.0) * node.inverse_scale_factor();
     if delta > 0.0 {
         position.0.y > 0.0
     } else {
-        position.0.y < most - 0.5
+        has_more_below(node, position)
     }
 }
 

@@ -171,6 +171,13 @@ impl CallFlow {
         self.countdown.as_ref().map(Countdown::left)
     }
 
+    /// Seconds of the decision's time left, when a timer runs (what a screen reader says).
+    pub fn seconds_left(&self) -> Option<f32> {
+        self.countdown
+            .as_ref()
+            .map(|c| c.limit.saturating_sub(c.run).as_secs_f32())
+    }
+
     /// Whether something moves on screen: a line being spoken, a timer draining.
     pub fn is_moving(&self) -> bool {
         match self.stage() {
@@ -497,12 +504,14 @@ mod tests {
         assert!(call.is_moving(), "a draining timer moves");
         call.elapse(seconds(10.0), 1.0);
         assert_eq!(call.time_left(), Some(0.5));
+        assert_eq!(call.seconds_left(), Some(10.0));
         call.elapse(seconds(10.0), 1.0);
         core.answer(Answer::Silence)
             .expect("the core takes the silence");
         assert_eq!(call.session().decisions()[1].answer, Answer::Silence);
         assert_eq!(call.session().decisions()[1].elapsed_ms, Some(20_000));
         assert_eq!(call.time_left(), None);
+        assert_eq!(call.seconds_left(), None);
 
         // Then the expert to the end: the call ends, the wrap-up is asked and answered.
         let mut wrapped = false;

@@ -162,6 +162,8 @@ pub struct Words {
     pub type_or_leave: &'static str,
     /// The time a decision allows, in the terminal: `{seconds}`.
     pub time_left: &'static str,
+    /// The seconds left to answer, beside the call screen's timer: `{seconds}`.
+    pub seconds_left: &'static str,
     /// The terminal's answer to a line that is not a number.
     pub type_a_number: &'static str,
     /// An answer typed after the timer ran out.
@@ -335,6 +337,7 @@ pub const ENGLISH: Words = Words {
     progress: "Progress (Esc)",
     type_or_leave: "type a number, `q` to leave the call",
     time_left: "(you have {seconds} seconds)",
+    seconds_left: "{seconds} s left",
     type_a_number: "type the number of a choice",
     too_late: "(too late: the customer was left waiting)",
     you_chose: "Step {step}: you chose “{text}”; the expert answer: “{expert}”",
@@ -441,6 +444,7 @@ pub const ITALIAN: Words = Words {
     progress: "Progressi (Esc)",
     type_or_leave: "scrivi un numero, `q` per lasciare la chiamata",
     time_left: "(hai {seconds} secondi)",
+    seconds_left: "ancora {seconds} s",
     type_a_number: "scrivi il numero di una risposta",
     too_late: "(troppo tardi: il cliente è rimasto in attesa)",
     you_chose: "Passo {step}: hai scelto «{text}»; la risposta dell'esperto: «{expert}»",

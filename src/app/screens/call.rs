@@ -15,6 +15,7 @@ use rand::RngExt;
 use super::debrief::Debrief;
 use super::library::Trainee;
 use super::{CallFinished, Request, Screen, digit};
+use crate::app::access::{Choices, DecisionTimer, Dialog, Field};
 use crate::app::audio::{Heard, Sound};
 use crate::app::catalog::Catalog;
 use crate::app::own_words::{OwnWords, Replying, Understanding};
@@ -115,6 +116,10 @@ struct Transcript;
 struct ChoiceList;
 #[derive(Component)]
 struct TimerFill;
+
+/// The seconds left, in words, beside the timer.
+#[derive(Component)]
+struct TimerText;
 #[derive(Component)]
 struct Overlay;
 #[derive(Component)]
@@ -585,8 +590,26 @@ fn spawn(mut commands: Commands, call: Res<CurrentCall>, look: Res<Look>) {
                             Transcript,
                             WheelScroll,
                         ));
-                        main.spawn(widget::bar(look, 1.0, look.palette.warn, 8.0, TimerFill));
-                        main.spawn((widget::panel(look), ChoiceList));
+                        // The timer: a draining bar and, in words, the seconds left.
+                        main.spawn(widget::row(space::S)).with_children(|timer| {
+                            timer
+                                .spawn(Node {
+                                    flex_grow: 1.0,
+                                    ..default()
+                                })
+                                .with_child(widget::bar(
+                                    look,
+                                    1.0,
+                                    look.palette.warn,
+                                    8.0,
+                                    (TimerFill, DecisionTimer),
+                                ));
+                            timer.spawn((
+                                widget::text(look, "", size::SMALL, look.palette.warn),
+                                TimerText,
+                            ));
+                        });
+                        main.spawn((widget::panel(look), ChoiceList, Choices));
                     });
                 });
         });
@@ -857,11 +880,14 @@ fn draw_reply(
     } else {
         ""
     };
-    panel.spawn(widget::text(
-        look,
-        format!("“{}{caret}”", reply.draft()),
-        size::BODY,
-        look.palette.text,
+    panel.spawn((
+        widget::text(
+            look,
+            format!("“{}{caret}”", reply.draft()),
+            size::BODY,
+            look.palette.text,
+        ),
+        Field(reply.draft().to_owned()),
     ));
     let heading = match showing {
         Showing::Typing => return,
@@ -884,11 +910,22 @@ fn draw_reply(
     }
 }
 
+/// The seconds left to answer, in the call's words (`12 s left`), while a timer runs.
+pub(crate) fn seconds_said(call: &CurrentCall) -> Option<String> {
+    let seconds = call.flow.seconds_left()?.ceil();
+    Some(fill(call.words().seconds_left, &[("seconds", &seconds)]))
+}
+
 fn draw_timer(
     call: Res<CurrentCall>,
     look: Res<Look>,
     mut fill: Single<(&mut Node, &mut BackgroundColor), With<TimerFill>>,
+    mut said: Single<&mut Text, With<TimerText>>,
 ) {
+    let seconds = seconds_said(&call).unwrap_or_default();
+    if said.0 != seconds {
+        said.0 = seconds;
+    }
     let left = call.flow.time_left().unwrap_or(0.0);
     let width = Val::Percent(left * 100.0);
     if fill.0.width != width {
@@ -939,6 +976,7 @@ fn draw_overlay(
     commands
         .spawn((
             Overlay,
+            Dialog,
             DespawnOnExit(Screen::Call),
             Node {
                 position_type: PositionType::Absolute,

@@ -6,6 +6,7 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use super::{Request, Screen, digit};
+use crate::app::access::Choices;
 use crate::app::assigned::Assignments;
 use crate::app::audio::Track;
 use crate::app::catalog::{Card, Catalog};
@@ -424,6 +425,7 @@ fn draw(
                 },
                 WheelScroll,
                 CardGrid,
+                Choices,
                 scrolled,
             ))
             .with_children(|grid| {

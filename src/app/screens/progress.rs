@@ -9,6 +9,7 @@ use bevy::prelude::*;
 use super::debrief::Debrief;
 use super::library::Trainee;
 use super::{Request, Screen};
+use crate::app::access::Choices;
 use crate::app::catalog::Catalog;
 use crate::app::records::{Note, Records, recorded_name};
 use crate::app::sending::{Sending, SendingLine};
@@ -461,6 +462,7 @@ fn list(screen: &mut ChildSpawnerCommands, look: &Look, progress: &Progress) {
                         ..widget::column(space::XS)
                     },
                     CallList,
+                    Choices,
                     WheelScroll,
                 ))
                 .with_children(|rows| {
@@ -523,15 +525,26 @@ fn list(screen: &mut ChildSpawnerCommands, look: &Look, progress: &Progress) {
 
 /// Marks the call under the cursor: its row and its bars.
 fn restyle(
+    mut commands: Commands,
     progress: Res<Progress>,
     look: Res<Look>,
-    mut rows: Query<(&Row, &mut BackgroundColor, &mut BorderColor, &mut Rest)>,
+    mut rows: Query<(
+        Entity,
+        &Row,
+        &mut BackgroundColor,
+        &mut BorderColor,
+        &mut Rest,
+    )>,
     mut bars: Query<(&ChartBar, &mut BackgroundColor), Without<Row>>,
 ) {
     if !progress.is_changed() {
         return;
     }
-    for (row, mut background, mut border, mut rest) in &mut rows {
+    for (entity, row, mut background, mut border, mut rest) in &mut rows {
+        commands
+            .entity(entity)
+            .insert_if_new_and(widget::KeepInView, || row.0 == progress.cursor)
+            .remove_if::<widget::KeepInView>(|| row.0 != progress.cursor);
         let (fill, edge) = if row.0 == progress.cursor {
             (look.palette.panel_hover, look.palette.focus)
         } else {

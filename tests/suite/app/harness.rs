@@ -3,11 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
+use accesskit::{Live, Role};
+use bevy::a11y::AccessibilityNode;
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use frontline::app::{
-    Catalog, CurrentCall, Look, Notice, Options, Screen, headless, recorded_name,
+    Action, Catalog, CurrentCall, Look, Notice, Options, Replying, Request, Screen, Trainee,
+    Understanding, headless, recorded_name,
 };
 use frontline::engine::{Answer, Decision, Mode, Phase, Session, Stage};
 use frontline::records::{self, Filter, Record, ScenarioRef, Store};
@@ -336,4 +339,195 @@ pub fn example_call(trainee: &str, expert: bool, at: std::time::SystemTime) -> r
     }
     let scenario = ScenarioRef::new(session.prepared().scenario(), &entry.path, &entry.hash);
     records::CallRecord::of(&session, trainee, scenario, at, at)
+}
+
+/// One node of the accessibility tree, as a screen reader meets it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spoken {
+    /// The entity it stands for.
+    pub entity: Entity,
+    pub role: Role,
+    /// What it is called: its label, else the texts that label it, else a label's words.
+    pub name: String,
+    /// What it holds (a label's words, a field's text).
+    pub value: Option<String>,
+    /// `Some` on an option of a list: whether it is under the cursor.
+    pub selected: Option<bool>,
+    /// Whether it is read out as it appears or changes: its own setting, else its container's.
+    pub live: Live,
+    /// Its language, where it is not the interface's.
+    pub language: Option<String>,
+    /// How far a scrolling list is scrolled, and how far it scrolls.
+    pub scroll: Option<(f64, f64)>,
+}
+
+/// The screen's accessibility tree in reading order: each top node and then what it holds,
+/// depth first, without the plain containers that screen readers leave out, nor what is
+/// hidden.
+pub fn spoken(app: &mut App) -> Vec<Spoken> {
+    let world = app.world_mut();
+    let mut described = world.query::<(Entity, &AccessibilityNode)>();
+    let nodes: std::collections::HashMap<Entity, accesskit::Node> = described
+        .iter(world)
+        .map(|(entity, node)| (entity, node.0.clone()))
+        .collect();
+    let mut roots: Vec<Entity> = nodes
+        .keys()
+        .copied()
+        .filter(|e| {
+            world
+                .get::<ChildOf>(*e)
+                .is_none_or(|parent| !nodes.contains_key(&parent.parent()))
+        })
+        .collect();
+    roots.sort();
+    let by_id = |id: &accesskit::NodeId| Entity::try_from_bits(id.0).and_then(|e| nodes.get(&e));
+    let mut walked = Vec::new();
+    let mut stack: Vec<(Entity, Live)> = roots.into_iter().rev().map(|e| (e, Live::Off)).collect();
+    while let Some((entity, around)) = stack.pop() {
+        let node = &nodes[&entity];
+        // What is not on screen is not read, nor anything in it.
+        if node.is_hidden() {
+            continue;
+        }
+        let live = node.live().unwrap_or(around);
+        if node.role() != Role::GenericContainer {
+            let labelled: Vec<&str> = node
+                .labelled_by()
+                .iter()
+                .filter_map(by_id)
+                .filter_map(|n| n.label().or(n.value()))
+                .collect();
+            let name = node
+                .label()
+                .map(str::to_owned)
+                .or_else(|| (!labelled.is_empty()).then(|| labelled.join(" ")))
+                .or_else(|| {
+                    (node.role() == Role::Label)
+                        .then(|| node.value().map(str::to_owned))
+                        .flatten()
+                })
+                .unwrap_or_default();
+            walked.push(Spoken {
+                entity,
+                role: node.role(),
+                name,
+                value: node.value().map(str::to_owned),
+                selected: node.is_selected(),
+                live,
+                language: node.language().map(str::to_owned),
+                scroll: node.scroll_y().zip(node.scroll_y_max()),
+            });
+        }
+        if let Some(children) = world.get::<Children>(entity) {
+            for child in children.iter().rev() {
+                if nodes.contains_key(&child) {
+                    stack.push((child, live));
+                }
+            }
+        }
+    }
+    walked
+}
+
+/// The nodes of the tree with this role, in reading order.
+pub fn with_role(tree: &[Spoken], role: Role) -> Vec<Spoken> {
+    tree.iter().filter(|n| n.role == role).cloned().collect()
+}
+
+/// The entity the screen reader's focus is on, if any.
+pub fn focused(app: &App) -> Option<Entity> {
+    app.world()
+        .resource::<bevy::input_focus::InputFocus>()
+        .get()
+}
+
+/// Every clickable widget on screen and the request it sends, in spawn order.
+pub fn widgets(app: &mut App) -> Vec<(Entity, Request)> {
+    let world = app.world_mut();
+    world
+        .query::<(Entity, &Action)>()
+        .iter(world)
+        .map(|(entity, action)| (entity, action.0.clone()))
+        .collect()
+}
+
+/// The clickable widget that sends `request`.
+pub fn widget_sending(app: &mut App, request: &Request) -> Entity {
+    widgets(app)
+        .into_iter()
+        .find(|(_, sent)| sent == request)
+        .map(|(entity, _)| entity)
+        .unwrap_or_else(|| panic!("no widget sends {request:?}"))
+}
+
+/// The words an entity shows: its texts and those under it, in reading order.
+pub fn words_shown(app: &mut App, entity: Entity) -> Vec<String> {
+    let world = app.world_mut();
+    let mut shown = Vec::new();
+    let mut stack = vec![entity];
+    while let Some(e) = stack.pop() {
+        if let Some(text) = world.get::<Text>(e) {
+            shown.push(text.0.trim().to_owned());
+        }
+        if let Some(children) = world.get::<Children>(e) {
+            stack.extend(children.iter().rev());
+        }
+    }
+    shown
+}
+
+/// A screen reader's click on an entity, as AccessKit sends it.
+pub fn click_for_screen_reader(app: &mut App, entity: Entity) {
+    app.world_mut()
+        .write_message(bevy::a11y::ActionRequest(accesskit::ActionRequest {
+            action: accesskit::Action::Click,
+            target_tree: accesskit::TreeId::ROOT,
+            target_node: accesskit::NodeId(entity.to_bits()),
+            data: None,
+        }));
+    app.update();
+}
+
+/// Types `text` into the app, key by key.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let (code, logical) = match c {
+            ' ' => (KeyCode::Space, Key::Space),
+            c => (KeyCode::KeyA, Key::Character(c.to_string().as_str().into())),
+        };
+        key(app, code, logical);
+    }
+}
+
+/// The app on the example with own words chosen on the library, the matcher loaded, and the
+/// first call answered (its library folder goes with it).
+pub fn own_words_call(seed: u64) -> (App, tempfile::TempDir) {
+    let library = example_library();
+    let mut app = app_on(library.path(), seed);
+    step_until(&mut app, "the library loads", library_loaded);
+    press(&mut app, KeyCode::KeyO);
+    // The matcher loads on a thread of its own: wait for it by the clock, not by updates.
+    let started = std::time::Instant::now();
+    while app.world().resource::<Understanding>().matcher().is_none() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "choosing own words loads the matcher"
+        );
+        app.update();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(
+        app.world().resource::<Trainee>().replying,
+        Replying::OwnWords
+    );
+    press(&mut app, KeyCode::Enter);
+    step_until_on(&mut app, "Enter on the card opens the call", Screen::Call);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        stage(&app),
+        Stage::Choosing,
+        "the first line is said at once"
+    );
+    (app, library)
 }

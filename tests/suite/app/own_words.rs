@@ -4,7 +4,7 @@
 
 use bevy::input::keyboard::Key;
 use bevy::prelude::*;
-use frontline::app::{CurrentCall, Debrief, Replying, Screen, Trainee, Understanding};
+use frontline::app::{CurrentCall, Debrief, Replying, Screen, Trainee};
 use frontline::engine::{Answer, Mode, Phase, Session, Stage, Taken, Typed};
 use frontline::matcher::Showing;
 
@@ -19,49 +19,6 @@ const REPLIES: [&str; 4] = [
     "I'll send you a breakdown of the bill showing the winter months and the new price",
     "i can offer 3 monthly instalments of 70,80 with no fees",
 ];
-
-/// Types `text` into the app, key by key.
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        let (code, logical) = match c {
-            ' ' => (KeyCode::Space, Key::Space),
-            c => (KeyCode::KeyA, Key::Character(c.to_string().as_str().into())),
-        };
-        key(app, code, logical);
-    }
-}
-
-/// The app on the example with own words chosen on the library, the matcher loaded, and the
-/// first call answered (its library folder goes with it).
-fn own_words_call(seed: u64) -> (App, tempfile::TempDir) {
-    let library = example_library();
-    let mut app = app_on(library.path(), seed);
-    step_until(&mut app, "the library loads", library_loaded);
-    press(&mut app, KeyCode::KeyO);
-    // The matcher loads on a thread of its own: wait for it by the clock, not by updates.
-    let started = std::time::Instant::now();
-    while app.world().resource::<Understanding>().matcher().is_none() {
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(120),
-            "choosing own words loads the matcher"
-        );
-        app.update();
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    assert_eq!(
-        app.world().resource::<Trainee>().replying,
-        Replying::OwnWords
-    );
-    press(&mut app, KeyCode::Enter);
-    step_until_on(&mut app, "Enter on the card opens the call", Screen::Call);
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(
-        stage(&app),
-        Stage::Choosing,
-        "the first line is said at once"
-    );
-    (app, library)
-}
 
 /// What the reply box shows now.
 fn showing(app: &App) -> Showing {
