@@ -1,84 +1,108 @@
 #!/usr/bin/env bash
 # Renders one customer line for `frontline voice --render`: the words on standard input,
-# spoken by Festival in VOICE, with the DELIVERY of the customer's mood, over a telephone
-# line (300-3400 Hz band, 8 kHz, a quiet line hiss), written as mono Ogg Vorbis to OUTPUT.
+# spoken by Festival (or Kokoro-82M) in VOICE, with the DELIVERY of the customer's mood,
+# over a telephone line (300-3400 Hz band, 8 kHz, a quiet line hiss), written as mono Ogg
+# Vorbis to OUTPUT.
 #
 #   scripts/voices-render.sh VOICE DELIVERY LANGUAGE OUTPUT.ogg  < words
 #
 # VOICE: it-female, it-male, en-female, en-male. DELIVERY: calm, distressed (slower, lower,
-# broken into phrases with pauses), angry (faster, higher, harder). LANGUAGE is the
-# scenario's (the voice already names it; kept for renderers that need it).
-# Needs festival, its voices, and sox with Ogg Vorbis: scripts/voices-setup.sh installs them.
+# broken into phrases with pauses), angry (faster, higher, pressed). LANGUAGE is the
+# scenario's (Kokoro's phonemes need it).
+# FRONTLINE_VOICE_ENGINE: festival (the default, which voices the shipped library), kokoro
+# (Kokoro-82M, the most intelligible: docs/voices.md) or espeak (espeak-ng, for comparison).
+# Needs the engine, and sox with Ogg Vorbis: scripts/voices-setup.sh installs them (Kokoro
+# in .voices-venv, with --kokoro).
 # A change here that changes the sound must change voice::PIPELINE in src/voice/mod.rs.
 set -euo pipefail
 if [ $# -ne 4 ]; then
     echo "usage: $0 VOICE DELIVERY LANGUAGE OUTPUT.ogg < words" >&2
     exit 2
 fi
-voice=$1 delivery=$2 output=$4
-# FRONTLINE_VOICE_ENGINE=espeak renders with espeak-ng instead, for comparison (docs/voices.md).
+voice=$1 delivery=$2 language=$3 output=$4
 engine=${FRONTLINE_VOICE_ENGINE:-festival}
+here=$(dirname "$0")
 case "$voice" in
-    it-female) festvox=voice_lp_diphone; charset=ISO-8859-15; espeak=it+f3 ;;
-    it-male) festvox=voice_pc_diphone; charset=ISO-8859-15; espeak=it ;;
-    en-female) festvox=voice_cmu_us_slt_arctic_hts; charset=ISO-8859-1; espeak=en-us+f3 ;;
-    en-male) festvox=voice_kal_diphone; charset=ISO-8859-1; espeak=en-us ;;
+    it-female) kokoro=if_sara; festvox=voice_lp_diphone; charset=ISO-8859-15; espeak=it+f3 ;;
+    it-male) kokoro=im_nicola; festvox=voice_pc_diphone; charset=ISO-8859-15; espeak=it ;;
+    en-female) kokoro=af_heart; festvox=voice_cmu_us_slt_arctic_hts; charset=ISO-8859-1; espeak=en-us+f3 ;;
+    en-male) kokoro=am_michael; festvox=voice_kal_diphone; charset=ISO-8859-1; espeak=en-us ;;
     *) echo "unknown voice \`$voice\` (it-female, it-male, en-female, en-male)" >&2; exit 2 ;;
 esac
-case "$delivery" in
-    calm) tempo=1.0; pitch=0; gap=0; colour="" ;;
-    distressed) tempo=0.86; pitch=-180; gap=0.45; colour="tremolo 5 12" ;;
-    angry) tempo=1.08; pitch=100; gap=0; colour="overdrive 4 20 gain -2" ;;
+# The delivery: tempo, pitch (cents) and colour made by sox, and the pause between phrases.
+# Kokoro speaks each phrase apart, so it pauses between every two, and its angry voice keeps
+# its words without the overdrive Festival's needs to sound angry (docs/voices.md).
+case "$engine:$delivery" in
+    kokoro:calm) tempo=1.0; pitch=0; gap=0.12; colour="" ;;
+    kokoro:distressed) tempo=0.92; pitch=-80; gap=0.5; colour="tremolo 5 6" ;;
+    kokoro:angry) tempo=1.05; pitch=20; gap=0.08; colour="" ;;
+    *:calm) tempo=1.0; pitch=0; gap=0; colour="" ;;
+    *:distressed) tempo=0.86; pitch=-180; gap=0.45; colour="tremolo 5 12" ;;
+    *:angry) tempo=1.08; pitch=100; gap=0; colour="overdrive 4 20 gain -2" ;;
     *) echo "unknown delivery \`$delivery\` (calm, distressed, angry)" >&2; exit 2 ;;
 esac
-synth=festival
-[ "$engine" = espeak ] && synth=espeak-ng
-for tool in "$synth" sox soxi iconv python3; do
-    command -v "$tool" >/dev/null || { echo "$tool is not installed: run scripts/voices-setup.sh" >&2; exit 3; }
+case "$engine" in
+    kokoro) synth=espeak-ng; python=$here/../.voices-venv/bin/python ;;
+    festival) synth=festival; python=python3 ;;
+    espeak) synth=espeak-ng; python=python3 ;;
+    *) echo "unknown engine \`$engine\` (kokoro, festival, espeak)" >&2; exit 2 ;;
+esac
+setup=scripts/voices-setup.sh
+[ "$engine" = kokoro ] && setup="$setup --kokoro"
+for tool in "$synth" sox soxi iconv "$python"; do
+    command -v "$tool" >/dev/null || { echo "$tool is not installed: run $setup" >&2; exit 3; }
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 words=$(cat)
-# Festival reads Latin-1 and says "punto" for an ellipsis: signs it cannot say are spelt
-# out first (an amount in euros the way the language says it), an ellipsis is a pause.
-# Quotation marks are not spoken (Festival's Italian cannot spell them) and a typographic
-# apostrophe is the plain one.
+# Signs an engine cannot say are spelt out first (an amount in euros the way the language
+# says it), an ellipsis is a pause. Quotation marks are not spoken (Festival's Italian
+# cannot spell them) and a typographic apostrophe is the plain one.
 words=$(printf '%s' "$words" | sed -E "s/[’‘]/'/g; s/[«»“”„\"]//g; s/(\.\.\.|…)/,/g; s/,( *,)+/,/g")
-if [ "$3" = en ] || [ "${3%%-*}" = en ]; then
+if [ "${language%%-*}" = en ]; then
     words=$(printf '%s' "$words" | sed -E 's/€ ?([0-9][0-9.,]*[0-9])/\1 euros/g; s/%/ percent/g')
 else
     words=$(printf '%s' "$words" | sed -E 's/€ ?([0-9][0-9.,]*[0-9])/\1 euro/g; s/%/ per cento/g')
 fi
 words=$(printf '%s' "${words//€/ euro }" | sed -E 's/  +/ /g; s/ +([,.;:!?])/\1/g; s/^ +//')
-# Festival's Italian misreads figures: they are spelt out in words first.
-if [ "${3%%-*}" = it ]; then
-    words=$(printf '%s' "$words" | python3 "$(dirname "$0")/voices-words.py" it)
+# Italian figures are spelt out in words (Festival misreads them; espeak-ng says the cents
+# as a decimal).
+if [ "${language%%-*}" = it ]; then
+    words=$(printf '%s' "$words" | python3 "$here/voices-words.py" it)
 fi
-# Distress breaks the line into its phrases with a pause between them; otherwise one phrase.
+# The line's phrases, with a pause between them where the delivery has one.
 if [ "$gap" != 0 ]; then
     printf '%s\n' "$words" | sed -E 's/([,.;:!?…]+) +/\1\n/g' >"$work/phrases"
 else
     printf '%s\n' "$words" >"$work/phrases"
 fi
-# One engine run speaks every phrase (loading a Festival voice costs more than a phrase).
-n=0
-echo "($festvox)" >"$work/say.scm"
-while IFS= read -r phrase; do
-    [ -n "${phrase// /}" ] || continue
-    n=$((n + 1))
-    if [ "$engine" = espeak ]; then
-        espeak-ng -v "$espeak" -w "$work/$n.wav" "$phrase" 2>"$work/synth.log" \
-            || { cat "$work/synth.log" >&2; exit 1; }
-    else
-        quoted=$(printf '%s' "$phrase" | iconv -c -f UTF-8 -t "$charset" | sed 's/\\/ /g; s/"/ /g')
-        printf '(utt.save.wave (utt.synth (Utterance Text "%s")) "%s" (quote riff))\n' \
-            "$quoted" "$work/$n.wav" >>"$work/say.scm"
-    fi
-done <"$work/phrases"
+sed -i '/^ *$/d' "$work/phrases"
+n=$(wc -l <"$work/phrases")
 [ "$n" -gt 0 ] || { echo "no words to speak" >&2; exit 1; }
-if [ "$engine" != espeak ]; then
-    festival -b "$work/say.scm" >"$work/synth.log" 2>&1 || { cat "$work/synth.log" >&2; exit 1; }
-fi
+# One engine run speaks every phrase (loading a voice costs more than a phrase).
+case "$engine" in
+    kokoro)
+        "$python" "$here/voices-kokoro.py" "$kokoro" "$language" "$work" <"$work/phrases" \
+            2>"$work/synth.log" || { cat "$work/synth.log" >&2; exit 1; } ;;
+    espeak)
+        i=0
+        while IFS= read -r phrase; do
+            i=$((i + 1))
+            espeak-ng -v "$espeak" -w "$work/$i.wav" "$phrase" 2>"$work/synth.log" \
+                || { cat "$work/synth.log" >&2; exit 1; }
+        done <"$work/phrases" ;;
+    festival)
+        i=0
+        echo "($festvox)" >"$work/say.scm"
+        while IFS= read -r phrase; do
+            i=$((i + 1))
+            quoted=$(printf '%s' "$phrase" | iconv -c -f UTF-8 -t "$charset" | sed 's/\\/ /g; s/"/ /g')
+            printf '(utt.save.wave (utt.synth (Utterance Text "%s")) "%s" (quote riff))\n' \
+                "$quoted" "$work/$i.wav" >>"$work/say.scm"
+        done <"$work/phrases"
+        festival -b "$work/say.scm" >"$work/synth.log" 2>&1 || { cat "$work/synth.log" >&2; exit 1; } ;;
+esac
+touch "$work/synth.log"
 rate=$(soxi -r "$work/1.wav")
 parts=()
 for i in $(seq 1 "$n"); do

@@ -3,16 +3,19 @@
 back by an offline recogniser (Whisper base, faster-whisper), scored as word error rate.
 
     scripts/voices-setup.sh --measure          # once: the recogniser in .voices-venv
-    .voices-venv/bin/python scripts/voices-wer.py [--per-language 45] [--engine festival|espeak]
-        [--voices target/voices.json] [--files]
+    .voices-venv/bin/python scripts/voices-wer.py [--per-language 45] [--engine kokoro|festival|espeak]
+        [--voices target/voices.json] [--files] [--language it] [--save heard.json]
 
 The lines come from `frontline voice --format json` (run it first into --voices). With
 --files the library's own rendered files are heard (what ships); without it each sampled
 line is rendered afresh into a temporary folder with scripts/voices-render.sh and the
 engine asked for (FRONTLINE_VOICE_ENGINE), so engines can be compared on the same lines.
 The sample is drawn with a fixed seed, in equal parts from each delivery (calm, distressed,
-angry) as far as the library has them. Prints the WER per language and delivery, and the
-seconds of rendering per second of speech.
+angry) as far as the library has them; --language keeps one language's part of the same
+sample. Prints the WER per language and delivery, also without the words that hold a digit
+(figures and codes, which the recogniser may write otherwise than the line: `392,10 €` heard
+as "392 e 10 euro" is three errors), and the seconds of rendering per second of speech;
+--save writes every line and what was heard to a JSON file.
 """
 import argparse
 import json
@@ -38,6 +41,11 @@ def words(text, language):
     text = re.sub(r"[^\w\s']", " ", text)
     text = text.replace("'", " ")
     return text.split()
+
+
+def without_digits(words):
+    """The words without those that hold a digit (figures, codes)."""
+    return [w for w in words if not any(c.isdigit() for c in w)]
 
 
 def wer(reference, hypothesis):
@@ -81,17 +89,21 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--voices", default="target/voices.json")
     parser.add_argument("--per-language", type=int, default=45)
-    parser.add_argument("--engine", default="festival")
+    parser.add_argument("--engine", default="kokoro")
     parser.add_argument("--files", action="store_true", help="hear the library's own files")
     parser.add_argument("--model", default=os.environ.get("FRONTLINE_WHISPER", ".voices-venv/whisper-base"))
     parser.add_argument("--seed", type=int, default=18)
+    parser.add_argument("--language", help="only this language's part of the sample")
+    parser.add_argument("--save", help="a JSON file for every line and what was heard")
     args = parser.parse_args()
     from faster_whisper import WhisperModel
 
     voices = json.loads(Path(args.voices).read_text())["voices"]
-    chosen = sample(voices, args.per_language, args.seed)
+    chosen = [(language, v) for language, v in sample(voices, args.per_language, args.seed)
+              if args.language in (None, language)]
     model = WhisperModel(args.model, device="cpu", compute_type="int8", cpu_threads=2)
     totals = {}
+    heard_lines = []
     render_seconds = speech_seconds = 0.0
     env = dict(os.environ, FRONTLINE_VOICE_ENGINE=args.engine)
     with tempfile.TemporaryDirectory() as tmp:
@@ -109,14 +121,21 @@ def main():
             speech_seconds += duration(audio)
             segments, _ = model.transcribe(str(audio), language=language, beam_size=5)
             heard = " ".join(s.text.strip() for s in segments)
-            errors, count = wer(words(v["text"], language), words(heard, language))
+            reference, hypothesis = words(v["text"], language), words(heard, language)
+            errors, count = wer(reference, hypothesis)
+            plain = wer(*(without_digits(w) for w in (reference, hypothesis)))
             for key in [(language, "all"), (language, v["mood"])]:
-                e, c, k = totals.get(key, (0, 0, 0))
-                totals[key] = (e + errors, c + count, k + 1)
+                e, c, k, pe, pc = totals.get(key, (0, 0, 0, 0, 0))
+                totals[key] = (e + errors, c + count, k + 1, pe + plain[0], pc + plain[1])
+            heard_lines.append({"language": language, "mood": v["mood"], "text": v["text"],
+                                "heard": heard, "errors": errors, "words": count})
             print(f"{language} {v['mood']:<10} {errors:>2}/{count:<3} {v['text']!r} -> {heard!r}", file=sys.stderr)
     print(f"engine: {'the shipped files' if args.files else args.engine}")
-    for (language, mood), (e, c, k) in sorted(totals.items()):
-        print(f"{language} {mood:<10} lines {k:>3}  words {c:>4}  WER {100 * e / max(c, 1):5.1f}%")
+    for (language, mood), (e, c, k, pe, pc) in sorted(totals.items()):
+        print(f"{language} {mood:<10} lines {k:>3}  words {c:>4}  WER {100 * e / max(c, 1):5.1f}%"
+              f"  without figures and codes {100 * pe / max(pc, 1):5.1f}%")
+    if args.save:
+        Path(args.save).write_text(json.dumps(heard_lines, ensure_ascii=False, indent=1))
     if render_seconds:
         print(f"rendering: {render_seconds:.1f} s for {speech_seconds:.1f} s of speech "
               f"({render_seconds / speech_seconds:.2f} s a second of speech, one core)")

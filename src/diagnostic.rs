@@ -110,6 +110,9 @@ pub enum Code {
     VoiceStale,
     /// A `customer.voice` that names no voice the renderer knows.
     UnknownVoice,
+    /// A recording for a line the node or ending does not say (or says differently in each
+    /// variant).
+    UnknownLine,
 }
 
 impl Code {

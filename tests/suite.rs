@@ -53,6 +53,10 @@ mod voice_checks;
 mod voice_command;
 #[path = "suite/voice_lines.rs"]
 mod voice_lines;
+#[path = "suite/voice_recording_checks.rs"]
+mod voice_recording_checks;
+#[path = "suite/voice_recordings.rs"]
+mod voice_recordings;
 #[cfg(unix)]
 #[path = "suite/windows.rs"]
 mod windows;

@@ -54,6 +54,8 @@ struct Listed {
     variant: Option<String>,
     voice: String,
     found: bool,
+    /// An actor's recording: never rendered, never stale.
+    recorded: bool,
 }
 
 /// A file to render.
@@ -125,6 +127,7 @@ fn listed(surveys: &[(String, String, Survey)]) -> Vec<Listed> {
                 variant: v.line.variant.clone(),
                 voice: v.voice.clone(),
                 found: v.found,
+                recorded: v.recorded,
             })
         })
         .collect()
@@ -145,6 +148,13 @@ fn report(
     missing.dedup();
     let stale: Vec<&PathBuf> = surveys.iter().flat_map(|(_, _, s)| &s.stale).collect();
     let voiced = voices.iter().filter(|v| v.found).count();
+    let mut recorded: Vec<&Path> = voices
+        .iter()
+        .filter(|v| v.recorded && v.found)
+        .map(|v| v.file.as_path())
+        .collect();
+    recorded.sort();
+    recorded.dedup();
     match format {
         Format::Json => write_json(
             out,
@@ -153,6 +163,7 @@ fn report(
                 "voiced": voiced,
                 "missing": missing,
                 "stale": stale,
+                "recorded": recorded,
                 "voices": voices,
             }),
         ),
@@ -166,6 +177,9 @@ fn report(
                     found.missing().len(),
                     found.stale.len()
                 ));
+            }
+            for file in &recorded {
+                text.push_str(&format!("recorded {}\n", file.display()));
             }
             for file in &missing {
                 text.push_str(&format!("missing {}\n", file.display()));
@@ -209,7 +223,8 @@ fn render(args: &VoiceArgs, surveys: &[(String, String, Survey)]) -> Result<(), 
             .parent()
             .and_then(Path::parent)
             .unwrap_or(Path::new(""));
-        for v in found.voiced.iter().filter(|v| !v.found) {
+        // An actor's recording that is missing is the actor's to make, not the renderer's.
+        for v in found.voiced.iter().filter(|v| !v.found && !v.recorded) {
             jobs.entry(beside.join(&v.file)).or_insert_with(|| Job {
                 text: v.line.text.clone(),
                 voice: v.voice.clone(),

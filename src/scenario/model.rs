@@ -423,6 +423,11 @@ pub struct Node {
     /// What the agent can answer or do.
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// An actor's recordings of this node's lines, heard instead of the rendered voice: the
+    /// line exactly as written (in `say` or a `say_if`) → an Ogg Vorbis file, relative to
+    /// the scenario's folder.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub recordings: BTreeMap<String, String>,
 }
 
 /// Line variants used when a condition holds.
@@ -509,6 +514,9 @@ pub struct Ending {
     /// (and `summary`, when it gives one).
     #[serde(default)]
     pub say_if: Vec<EndingIf>,
+    /// An actor's recordings of the closing lines, as for a node's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub recordings: BTreeMap<String, String>,
 }
 
 /// A closing line used when a condition holds, so that the end tells what happened.
@@ -660,6 +668,17 @@ impl Scenario {
             }
         }
         cues
+    }
+
+    /// The actor's recording of a line, as written in the `recordings` of the node or ending
+    /// that says it (the line as written, stage directions and all).
+    pub fn recording(&self, line: &str) -> Option<&str> {
+        let nodes = self.nodes.iter().map(|(_, node)| &node.recordings);
+        let endings = self.endings.iter().map(|(_, ending)| &ending.recordings);
+        nodes
+            .chain(endings)
+            .find_map(|recordings| recordings.get(line))
+            .map(String::as_str)
     }
 
     /// Every flag some choice sets, with the number of choices setting it.

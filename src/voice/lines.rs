@@ -35,6 +35,8 @@ pub struct Line {
     pub text: String,
     /// How it is spoken.
     pub delivery: Delivery,
+    /// The actor's recording that speaks it instead ([`Scenario::recording`]), as written.
+    pub recording: Option<String>,
 }
 
 /// Every line the customer can speak in a prepared scenario, filled in for each variant
@@ -67,6 +69,7 @@ pub fn lines(prepared: &Prepared) -> Vec<Line> {
                         variant: variant.clone(),
                         text,
                         delivery,
+                        recording: filled.recording(line).map(str::to_owned),
                     });
                 }
             }

@@ -94,10 +94,26 @@ pub fn folder_of(scenario_path: &Path) -> PathBuf {
     Path::new(FOLDER).join(stem)
 }
 
+/// Where an actor's recording is, as written in a scenario read from `scenario_path`: in the
+/// scenario's folder only ([`Cue::locate`] with no other roots); an error when it is missing
+/// or would lead outside it.
+pub fn recorded(written: &str, scenario_path: &Path) -> Result<PathBuf, CueError> {
+    file_in(written, scenario_path, &AssetRoots::default())
+}
+
+/// A sound file as written, found in the folders of `roots` only ([`Cue::locate`]).
+fn file_in(written: &str, scenario_path: &Path, roots: &AssetRoots) -> Result<PathBuf, CueError> {
+    match Cue::File(written.to_owned()).locate(scenario_path, roots)? {
+        Sound::File(real) => Ok(real),
+        Sound::Builtin(_) => Err(CueError::Missing(Vec::new())),
+    }
+}
+
 /// What the app asks the speakers for when a customer line appears.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
-    /// The voice file, relative to the scenario's folder (`voices/bill-tears-en/….ogg`).
+    /// The voice file, relative to the scenario's folder (`voices/bill-tears-en/….ogg`, or
+    /// the actor's recording of the line).
     pub file: PathBuf,
     /// How the line is spoken.
     pub delivery: Delivery,
@@ -121,9 +137,14 @@ impl Request {
             return None;
         }
         let delivery = Delivery::of(mood);
-        let name = file_name(&heard.text, &voice_of(scenario), delivery);
+        let file = match scenario.recording(line) {
+            Some(recording) => PathBuf::from(recording),
+            None => {
+                folder_of(scenario_path).join(file_name(&heard.text, &voice_of(scenario), delivery))
+            }
+        };
         Some(Request {
-            file: folder_of(scenario_path).join(name),
+            file,
             delivery,
             text: heard.text,
             directions: heard.directions,
@@ -133,10 +154,7 @@ impl Request {
     /// Where the file is, inside the scenario's folders only (as every sound file,
     /// [`Cue::locate`]); an error when it is missing or would lead outside them.
     pub fn locate(&self, scenario_path: &Path, roots: &AssetRoots) -> Result<PathBuf, CueError> {
-        match Cue::File(self.file.to_string_lossy().into_owned()).locate(scenario_path, roots)? {
-            Sound::File(real) => Ok(real),
-            Sound::Builtin(_) => Err(CueError::Missing(Vec::new())),
-        }
+        file_in(&self.file.to_string_lossy(), scenario_path, roots)
     }
 }
 

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::{Line, file_name, folder_of, lines, voice_of};
+use super::{Line, file_name, folder_of, lines, recorded, voice_of};
 use crate::engine::Prepared;
 
 /// A line and the file that speaks it.
@@ -13,10 +13,13 @@ pub struct Voiced {
     pub line: Line,
     /// The voice it is spoken in ([`voice_of`]).
     pub voice: String,
-    /// The file, relative to the scenario's folder (`voices/<stem>/<hash>.ogg`).
+    /// The file, relative to the scenario's folder: the rendered voice
+    /// (`voices/<stem>/<hash>.ogg`) or the actor's recording.
     pub file: PathBuf,
     /// Whether the file is there.
     pub found: bool,
+    /// Whether the file is an actor's recording (never rendered).
+    pub recorded: bool,
 }
 
 /// A scenario's voices on disk.
@@ -56,9 +59,19 @@ pub fn survey(prepared: &Prepared, scenario_path: &Path) -> Survey {
     let voiced: Vec<Voiced> = lines(prepared)
         .into_iter()
         .map(|line| {
-            let file = relative.join(file_name(&line.text, &voice, line.delivery));
-            let found = beside.join(&file).is_file();
+            let (file, found) = match &line.recording {
+                Some(written) => (
+                    PathBuf::from(written),
+                    recorded(written, scenario_path).is_ok(),
+                ),
+                None => {
+                    let file = relative.join(file_name(&line.text, &voice, line.delivery));
+                    let found = beside.join(&file).is_file();
+                    (file, found)
+                }
+            };
             Voiced {
+                recorded: line.recording.is_some(),
                 line,
                 voice: voice.clone(),
                 file,

@@ -1,5 +1,6 @@
 //! `frontline voice`: the JSON contract, rendering what is missing with an external renderer,
-//! one file re-rendered after one line is edited, the stale file reported and pruned.
+//! one file re-rendered after one line is edited, the stale file reported and pruned, an
+//! actor's recording listed as its line's voice and never rendered.
 
 use std::path::{Path, PathBuf};
 
@@ -116,6 +117,54 @@ fn rendering_fills_every_missing_voice_and_editing_one_line_renders_exactly_one_
 }
 
 #[test]
+fn an_actor_s_recording_is_listed_as_its_line_s_voice_and_never_rendered() {
+    let dir = temp_dir("voice-recorded-command");
+    let library = dir.join("library");
+    std::fs::create_dir_all(library.join("recordings")).expect("the library folder");
+    std::fs::copy(
+        project("tests/fixtures/voice-recorded.ron"),
+        library.join("voice-recorded.ron"),
+    )
+    .expect("the scenario copies");
+    for file in ["hello.ogg", "thanks.ogg"] {
+        std::fs::copy(
+            project("tests/fixtures/voice.ogg"),
+            library.join("recordings").join(file),
+        )
+        .expect("the recording copies");
+    }
+    let renderer = fake_renderer(&dir);
+    let path = library.to_str().expect("a UTF-8 path");
+    let rendered = voice(&[
+        "--render",
+        "--renderer",
+        renderer.to_str().expect("UTF-8"),
+        path,
+    ]);
+    assert_eq!(
+        renders(&dir),
+        vec!["en-female angry en"],
+        "only the line nobody recorded"
+    );
+    assert_eq!(rendered["lines"], 3);
+    assert_eq!(rendered["voiced"], 3);
+    assert_eq!(rendered["missing"], Value::Array(vec![]));
+    assert_eq!(rendered["stale"], Value::Array(vec![]));
+    assert_eq!(
+        files(&rendered["recorded"]),
+        vec![
+            format!("{path}/recordings/hello.ogg"),
+            format!("{path}/recordings/thanks.ogg")
+        ]
+    );
+    let hello = &rendered["voices"][0];
+    assert_eq!(hello["text"], "Hello, it's Ann.");
+    assert_eq!(hello["file"], format!("{path}/recordings/hello.ogg"));
+    assert_eq!(hello["recorded"], true);
+    assert_eq!(rendered["voices"][2]["recorded"], false);
+}
+
+#[test]
 fn a_renderer_that_fails_leaves_no_file_behind_and_exits_one_naming_the_line() {
     let dir = temp_dir("voice-render-fails");
     let library = dir.join("library");
@@ -144,45 +193,57 @@ fn a_renderer_that_fails_leaves_no_file_behind_and_exits_one_naming_the_line() {
 }
 
 #[test]
-fn the_shipped_renderer_writes_a_mono_eight_kilohertz_ogg_file_when_festival_is_installed() {
-    let installed = ["text2wave", "sox", "soxi"].iter().all(|tool| {
+fn the_shipped_renderer_writes_a_mono_eight_kilohertz_ogg_file_with_each_installed_engine() {
+    let on_path = |tool: &str| {
         std::process::Command::new("sh")
             .args(["-c", &format!("command -v {tool}")])
             .output()
             .is_ok_and(|o| o.status.success())
-    });
-    if !installed {
-        eprintln!("skipped: Festival and sox are not installed (scripts/voices-setup.sh)");
+    };
+    let kokoro = project(".voices-venv/kokoro/kokoro-v1.0.int8.onnx").is_file();
+    let engines = [
+        ("festival", on_path("festival")),
+        ("kokoro", kokoro && on_path("espeak-ng")),
+    ];
+    if !on_path("sox") || !on_path("soxi") {
+        eprintln!("skipped: sox is not installed (scripts/voices-setup.sh)");
         return;
     }
-    let dir = temp_dir("voice-shipped-renderer");
-    let out = dir.join("line.ogg");
-    let mut child = std::process::Command::new(project("scripts/voices-render.sh"))
-        .args(["it-female", "distressed", "it"])
-        .arg(&out)
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .expect("the renderer runs");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all("Non so come pagare, mi scusi.".as_bytes())
-        .expect("the words go in");
-    assert!(child.wait().expect("it ends").success());
-    let bytes = std::fs::read(&out).expect("the file is there");
-    assert_eq!(&bytes[..4], b"OggS");
-    let info = |flag: &str| {
-        let o = std::process::Command::new("soxi")
-            .args([flag])
+    for (engine, installed) in engines {
+        if !installed {
+            eprintln!("skipped {engine}: not installed (scripts/voices-setup.sh)");
+            continue;
+        }
+        let dir = temp_dir(&format!("voice-shipped-renderer-{engine}"));
+        let out = dir.join("line.ogg");
+        let mut child = std::process::Command::new(project("scripts/voices-render.sh"))
+            .args(["it-female", "distressed", "it"])
             .arg(&out)
-            .output()
-            .expect("soxi runs");
-        String::from_utf8_lossy(&o.stdout).trim().to_owned()
-    };
-    assert_eq!(info("-c"), "1");
-    assert_eq!(info("-r"), "8000");
-    let seconds: f32 = info("-D").parse().expect("a duration");
-    assert!(seconds > 1.0, "{seconds} s");
+            .env("FRONTLINE_VOICE_ENGINE", engine)
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .expect("the renderer runs");
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all("Non so come pagare, mi scusi.".as_bytes())
+            .expect("the words go in");
+        assert!(child.wait().expect("it ends").success(), "{engine}");
+        let bytes = std::fs::read(&out).expect("the file is there");
+        assert_eq!(&bytes[..4], b"OggS", "{engine}");
+        let info = |flag: &str| {
+            let o = std::process::Command::new("soxi")
+                .args([flag])
+                .arg(&out)
+                .output()
+                .expect("soxi runs");
+            String::from_utf8_lossy(&o.stdout).trim().to_owned()
+        };
+        assert_eq!(info("-c"), "1", "{engine}");
+        assert_eq!(info("-r"), "8000", "{engine}");
+        let seconds: f32 = info("-D").parse().expect("a duration");
+        assert!(seconds > 1.0, "{engine}: {seconds} s");
+    }
 }

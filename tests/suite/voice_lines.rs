@@ -13,6 +13,7 @@ fn line(field: &str, variant: &str, text: &str, delivery: Delivery) -> Line {
         variant: Some(variant.to_owned()),
         text: text.to_owned(),
         delivery,
+        recording: None,
     }
 }
 

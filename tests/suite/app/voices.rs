@@ -180,3 +180,42 @@ fn a_library_with_voice_files_beside_its_scenarios_loads_whole() {
         w.resource::<Assets<bevy::asset::LoadedFolder>>().len() == 1
     });
 }
+
+#[test]
+fn a_recorded_line_asks_the_voice_track_for_the_actor_s_recording() {
+    let library = library_of("tests/fixtures/voice-recorded.ron");
+    let recordings = library.path().join("recordings");
+    std::fs::create_dir_all(&recordings).expect("the recordings folder");
+    for file in ["hello.ogg", "thanks.ogg"] {
+        std::fs::copy(
+            crate::support::project("tests/fixtures/voice.ogg"),
+            recordings.join(file),
+        )
+        .expect("copied");
+    }
+    let mut app = app(library.path(), 3);
+    let asked = lines(&mut app);
+    assert_eq!(
+        asked,
+        vec![(
+            PathBuf::from("recordings/hello.ogg"),
+            Delivery::Calm,
+            "Hello, it's Ann.".to_owned()
+        )]
+    );
+    let scenario = app.world().resource::<CurrentCall>().path().to_owned();
+    let request = app
+        .world()
+        .resource::<Asked>()
+        .0
+        .iter()
+        .find_map(|sound| match sound {
+            Sound::Line { request, .. } => Some(request.clone()),
+            _ => None,
+        })
+        .expect("the line asked for its voice");
+    assert!(
+        voice_clip(&request, &scenario, &AssetRoots::default()).is_some(),
+        "the recording loads as the line's voice"
+    );
+}
