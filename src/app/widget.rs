@@ -513,12 +513,10 @@ pub fn screen_root() -> impl Bundle {
             width: percent(100.0),
             height: percent(100.0),
             flex_direction: FlexDirection::Column,
-            // Room at the bottom for the line that says the sound is off or muted, which
-            // scrolled content never runs under (it is clipped at the content's edge).
-            padding: UiRect {
-                bottom: px(space::L + space::M),
-                ..UiRect::all(px(space::L))
-            },
+            // The bottom padding is the room of the notices along the bottom (the sound's
+            // line, the records' notice: `records::make_room` sizes it); scrolled content
+            // never runs under them, being clipped at the content's edge.
+            padding: UiRect::all(px(space::L)),
             row_gap: px(space::M),
             overflow: Overflow::scroll_y(),
             overflow_clip_margin: OverflowClipMargin::content_box(),
