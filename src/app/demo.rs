@@ -136,12 +136,10 @@ enum Scene {
     Playing,
     /// Waiting for the debrief.
     Debrief,
-    /// Back to the library, on the way to the progress screen.
-    Leaving,
+    /// Back to the library, then asking for another screen and waiting for it there.
+    Via(Request, Box<Scene>),
     /// Waiting for the progress screen.
     Progress,
-    /// Back to the library, on the way to the trainer's view.
-    ToTeam,
     /// Waiting for the trainer's view to read the team.
     Team,
     /// Every screenshot is written.
@@ -284,28 +282,28 @@ fn drive(
         }
         Scene::Debrief => {
             if *screen.get() == Screen::Debrief && settled {
-                demo.shoot(&mut commands, "debrief.png", Scene::Leaving);
+                demo.shoot(
+                    &mut commands,
+                    "debrief.png",
+                    Scene::Via(Request::Progress, Box::new(Scene::Progress)),
+                );
             }
         }
-        Scene::Leaving => {
+        Scene::Via(request, then) => {
             if *screen.get() == Screen::Library {
-                requests.write(Request::Progress);
-                demo.go(Scene::Progress);
+                requests.write(request);
+                demo.go(*then);
             } else if demo.frames == 1 {
                 requests.write(Request::Library);
             }
         }
         Scene::Progress => {
             if *screen.get() == Screen::Progress && settled {
-                demo.shoot(&mut commands, "progress.png", Scene::ToTeam);
-            }
-        }
-        Scene::ToTeam => {
-            if *screen.get() == Screen::Library {
-                requests.write(Request::Team);
-                demo.go(Scene::Team);
-            } else if demo.frames == 1 {
-                requests.write(Request::Library);
+                demo.shoot(
+                    &mut commands,
+                    "progress.png",
+                    Scene::Via(Request::Team, Box::new(Scene::Team)),
+                );
             }
         }
         Scene::Team => {

@@ -112,3 +112,35 @@ pub fn placed(built: &Path, file_name: &str, folder: &str, beside: &[&str]) -> P
     }
     Placed { folder, program }
 }
+
+/// Every entry of a words table, by its path (`interface.statuses.to_do`), as text.
+pub fn table_entries(words: &frontline::words::Words) -> Vec<(String, String)> {
+    fn walk(at: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    let path = if at.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{at}.{key}")
+                    };
+                    walk(&path, value, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(&format!("{at}[{i}]"), item, out);
+                }
+            }
+            serde_json::Value::String(text) => out.push((at.to_owned(), text.clone())),
+            other => out.push((at.to_owned(), other.to_string())),
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        "",
+        &serde_json::to_value(words).expect("a table serialises"),
+        &mut out,
+    );
+    out
+}

@@ -5,39 +5,8 @@
 use std::collections::BTreeSet;
 
 use frontline::words::{ALL, ENGLISH, Words};
-use serde_json::Value;
 
-/// Every entry of a table, by its path (`interface.statuses.to_do`), as text.
-fn entries(words: &Words) -> Vec<(String, String)> {
-    fn walk(at: &str, value: &Value, out: &mut Vec<(String, String)>) {
-        match value {
-            Value::Object(map) => {
-                for (key, value) in map {
-                    let path = if at.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{at}.{key}")
-                    };
-                    walk(&path, value, out);
-                }
-            }
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    walk(&format!("{at}[{i}]"), item, out);
-                }
-            }
-            Value::String(text) => out.push((at.to_owned(), text.clone())),
-            other => out.push((at.to_owned(), other.to_string())),
-        }
-    }
-    let mut out = Vec::new();
-    walk(
-        "",
-        &serde_json::to_value(words).expect("a table serialises"),
-        &mut out,
-    );
-    out
-}
+use crate::support::table_entries as entries;
 
 /// The blanks a template names: `{customer}`, `{seconds}`.
 fn blanks(template: &str) -> BTreeSet<String> {

@@ -14,31 +14,20 @@ use super::harness::*;
 
 /// Every word of four letters or more in a table's entries, lowercase, blanks left out.
 fn words_of(table: &Words) -> BTreeSet<String> {
-    fn texts(value: &serde_json::Value, out: &mut String) {
-        match value {
-            serde_json::Value::Object(map) => map.values().for_each(|v| texts(v, out)),
-            serde_json::Value::Array(items) => items.iter().for_each(|v| texts(v, out)),
-            serde_json::Value::String(text) => {
-                // A template's blanks are names, not words shown.
-                let mut in_blank = false;
-                for c in text.chars() {
-                    match c {
-                        '{' => in_blank = true,
-                        '}' => in_blank = false,
-                        c if !in_blank => out.push(c),
-                        _ => {}
-                    }
-                }
-                out.push(' ');
-            }
-            _ => {}
-        }
-    }
     let mut shown = String::new();
-    texts(
-        &serde_json::to_value(table).expect("a table serialises"),
-        &mut shown,
-    );
+    for (_, text) in crate::support::table_entries(table) {
+        // A template's blanks are names, not words shown.
+        let mut in_blank = false;
+        for c in text.chars() {
+            match c {
+                '{' => in_blank = true,
+                '}' => in_blank = false,
+                c if !in_blank => shown.push(c),
+                _ => {}
+            }
+        }
+        shown.push(' ');
+    }
     split_words(&shown)
 }
 
