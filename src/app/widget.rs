@@ -28,12 +28,8 @@ pub struct WheelScroll;
 #[derive(Component)]
 pub struct KeepInView;
 
-/// Whether the window is narrow in logical pixels — large text on a small window (200% on
+/// Below this logical width a window is narrow — large text on a small window (200% on
 /// 1280×800 leaves 640): screens then stack what sits side by side.
-#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Narrow(pub bool);
-
-/// Below this logical width a window is narrow.
 const NARROW_BELOW: f32 = 760.0;
 
 /// How a part of a screen reflows in a narrow window.
@@ -52,7 +48,6 @@ pub enum Reflow {
 pub struct MoreBelow(pub Entity);
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Narrow>();
     app.add_observer(on_click);
     app.add_observer(on_over);
     app.add_observer(on_out);
@@ -159,16 +154,16 @@ fn more_below(
 fn reflow(
     windows: Query<&Window>,
     scale: Res<UiScale>,
-    mut narrow: ResMut<Narrow>,
+    mut narrow: Local<Option<bool>>,
     mut parts: Query<(Ref<Reflow>, &mut Node)>,
 ) {
     let now = windows
         .iter()
         .next()
         .is_some_and(|w| w.width() / scale.0 < NARROW_BELOW);
-    narrow.set_if_neq(Narrow(now));
+    let turned = narrow.replace(now) != Some(now);
     for (reflow, mut node) in &mut parts {
-        if !narrow.is_changed() && !reflow.is_added() {
+        if !turned && !reflow.is_added() {
             continue;
         }
         match (*reflow, now) {

@@ -61,10 +61,6 @@ struct Row(usize);
 #[derive(Component)]
 struct ChartBar(usize, Color);
 
-/// The scrolling list of calls.
-#[derive(Component)]
-struct CallList;
-
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Progress>()
         .add_systems(OnEnter(Screen::Progress), (load, spawn).chain())
@@ -74,7 +70,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (
                 keys.in_set(AppSystems::Input),
-                (restyle, follow_cursor).in_set(AppSystems::View),
+                restyle.in_set(AppSystems::View),
             )
                 .run_if(in_state(Screen::Progress)),
         );
@@ -461,7 +457,6 @@ fn list(screen: &mut ChildSpawnerCommands, look: &Look, progress: &Progress) {
                         overflow: Overflow::scroll_y(),
                         ..widget::column(space::XS)
                     },
-                    CallList,
                     Choices,
                     WheelScroll,
                 ))
@@ -561,28 +556,5 @@ fn restyle(
             bar.1
         };
         background.set_if_neq(BackgroundColor(color));
-    }
-}
-
-/// Scrolls the list so the row under the cursor is in view.
-fn follow_cursor(
-    progress: Res<Progress>,
-    list: Option<Single<(&mut ScrollPosition, &ComputedNode), With<CallList>>>,
-    mut pending: Local<bool>,
-) {
-    *pending |= progress.is_changed();
-    let Some(list) = list else { return };
-    let (mut scroll, node) = list.into_inner();
-    let visible = node.size().y * node.inverse_scale_factor();
-    // Until the list is laid out, its height is not known: try again next frame.
-    if !*pending || visible <= 0.0 {
-        return;
-    }
-    *pending = false;
-    let top = progress.cursor as f32 * (ROW_HEIGHT + space::XS);
-    if top < scroll.0.y {
-        scroll.0.y = top;
-    } else if top + ROW_HEIGHT > scroll.0.y + visible {
-        scroll.0.y = top + ROW_HEIGHT - visible;
     }
 }
