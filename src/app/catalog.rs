@@ -10,7 +10,7 @@ use bevy::asset::io::{AssetSourceBuilder, Reader};
 use bevy::asset::{AssetLoader, LoadContext, LoadedFolder};
 use bevy::prelude::*;
 
-use super::Options;
+use super::{Awaited, Options};
 use crate::diagnostic::Diagnostic;
 use crate::engine::Prepared;
 use crate::library::{LibraryEntry, load_bytes};
@@ -210,10 +210,18 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, update_catalog.in_set(super::AppSystems::Load));
 }
 
-fn load_folders(server: Res<AssetServer>, options: Res<Options>, mut folders: ResMut<Folders>) {
+fn load_folders(
+    server: Res<AssetServer>,
+    options: Res<Options>,
+    mut folders: ResMut<Folders>,
+    mut awaited: ResMut<Awaited>,
+) {
     folders.0 = (0..options.libraries.len())
         .map(|i| server.load_folder(format!("{}://", source_name(i))))
         .collect();
+    awaited
+        .0
+        .extend(folders.0.iter().map(|folder| folder.clone().untyped()));
 }
 
 /// Applies loaded and reloaded files to the catalog; a broken save keeps the last good version.

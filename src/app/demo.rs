@@ -98,7 +98,7 @@ pub fn run(args: DemoArgs) -> Result<(), DemoError> {
     options.data_dir = Some(args.data_dir.clone().unwrap_or_else(|| scratch.clone()));
     let mut app = windowed(options);
     // The demo animates on its own: run every frame rather than waiting for input.
-    app.insert_resource(WinitSettings::continuous());
+    app.insert_resource(super::Idle(WinitSettings::continuous()));
     app.insert_resource(Demo {
         scenario: args.scenario,
         seed: args.seed,

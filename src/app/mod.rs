@@ -24,7 +24,7 @@ use std::process::ExitCode;
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
-use bevy::winit::WinitSettings;
+use bevy::winit::{UpdateMode, WinitSettings};
 
 pub use access::RUNNING_OUT;
 pub use assigned::{Assignments, Mine};
@@ -72,10 +72,56 @@ impl Options {
     }
 }
 
-/// Set by a screen while something moves (a line being spoken, a draining
-/// timer, a mood bar sliding), so the reactive window draws another frame.
+/// Set by a screen while something moves (a draining timer, a mood bar sliding, a
+/// line just come up), so the reactive window draws another frame.
 #[derive(Resource, Debug, Default)]
 pub struct Animating(pub bool);
+
+/// The longest the window may sleep before a screen changes by itself (the next line of
+/// a call, the end of the customer's voice): asked for by the screens each frame, used
+/// and cleared by the window, which draws nothing until then. A line heard for 12 s
+/// costs a frame, not 12 s of frames.
+#[derive(Resource, Debug, Default)]
+pub struct Wake(Option<std::time::Duration>);
+
+impl Wake {
+    /// Wake no later than `after` from now.
+    pub fn within(&mut self, after: std::time::Duration) {
+        self.0 = Some(self.0.map_or(after, |wake| wake.min(after)));
+    }
+}
+
+/// How the window waits when no screen asks for a frame: [`update_modes`], or every
+/// frame for the demo; [`request_redraw`] wakes it sooner when a screen asks.
+#[derive(Resource, Debug, Clone)]
+pub struct Idle(pub WinitSettings);
+
+/// Assets the first screens wait for (the library folders, the fonts): until each has
+/// loaded or failed, the window wakes every [`LOADING_POLL`] to take them, since a file
+/// that finishes loading does not wake it (unfocused, it would sleep up to a minute with
+/// a blank library).
+#[derive(Resource, Debug, Default)]
+pub struct Awaited(pub Vec<UntypedHandle>);
+
+/// How often the window looks again while [`Awaited`] assets load.
+const LOADING_POLL: std::time::Duration = std::time::Duration::from_millis(50);
+
+fn wake_while_loading(
+    server: Res<AssetServer>,
+    mut awaited: ResMut<Awaited>,
+    mut wake: ResMut<Wake>,
+) {
+    use bevy::asset::RecursiveDependencyLoadState::{Failed, Loaded};
+    awaited.0.retain(|handle| {
+        !matches!(
+            server.recursive_dependency_load_state(handle),
+            Loaded | Failed(_)
+        )
+    });
+    if !awaited.0.is_empty() {
+        wake.within(LOADING_POLL);
+    }
+}
 
 impl Options {
     /// The same folders as absolute paths: Bevy resolves relative ones against
@@ -147,6 +193,7 @@ fn windowed(options: Options) -> App {
             }),
     );
     app.insert_resource(update_modes());
+    app.insert_resource(Idle(update_modes()));
     app.add_systems(Startup, |mut commands: Commands| {
         // Flat UI anti-aliases its own edges and glyphs: a multisampled target would only
         // cost memory and, under software rendering, CPU on every frame.
@@ -169,7 +216,6 @@ fn update_modes() -> WinitSettings {
 /// card change within a few seconds.
 #[cfg(feature = "dev")]
 fn update_modes() -> WinitSettings {
-    use bevy::winit::UpdateMode;
     let second = std::time::Duration::from_secs(1);
     WinitSettings {
         focused_mode: UpdateMode::reactive(second),
@@ -178,18 +224,52 @@ fn update_modes() -> WinitSettings {
 }
 
 /// Asks for one more frame while animating or after a request (a screen change
-/// lands on the next frame), and for none otherwise.
+/// lands on the next frame), and for none otherwise; sleeps no longer than a screen's
+/// [`Wake`] asks.
 fn request_redraw(
     mut animating: ResMut<Animating>,
+    mut wake: ResMut<Wake>,
     mut requests: MessageReader<Request>,
     screen: Res<State<Screen>>,
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+    idle: Res<Idle>,
+    mut winit: ResMut<WinitSettings>,
 ) {
     let requested = requests.read().count() > 0;
     if animating.0 || requested || screen.is_changed() {
         redraw.write(bevy::window::RequestRedraw);
     }
     animating.0 = false;
+    let idle = &idle.0;
+    let after = wake.0.take();
+    let modes = WinitSettings {
+        focused_mode: sooner(idle.focused_mode, after),
+        unfocused_mode: sooner(idle.unfocused_mode, after),
+    };
+    if (winit.focused_mode, winit.unfocused_mode) != (modes.focused_mode, modes.unfocused_mode) {
+        *winit = modes;
+    }
+}
+
+/// `mode`, waking no later than `after` when given.
+fn sooner(mode: UpdateMode, after: Option<std::time::Duration>) -> UpdateMode {
+    match (mode, after) {
+        (
+            UpdateMode::Reactive {
+                wait,
+                react_to_device_events,
+                react_to_user_events,
+                react_to_window_events,
+            },
+            Some(after),
+        ) => UpdateMode::Reactive {
+            wait: wait.min(after),
+            react_to_device_events,
+            react_to_user_events,
+            react_to_window_events,
+        },
+        (mode, _) => mode,
+    }
 }
 
 /// The app with no window, renderer or sound, for tests: the same screens and
@@ -222,6 +302,9 @@ fn shell(app: &mut App) {
             .chain(),
     );
     app.init_resource::<Animating>();
+    app.init_resource::<Wake>();
+    app.init_resource::<Awaited>();
+    app.add_systems(Update, wake_while_loading);
     app.add_plugins((
         theme::plugin,
         widget::plugin,

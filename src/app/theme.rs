@@ -237,9 +237,12 @@ pub(super) fn plugin(app: &mut App) {
 pub(super) fn load_fonts(app: &mut App) {
     app.add_systems(
         PreStartup,
-        |server: Res<AssetServer>, mut look: ResMut<Look>| {
+        |server: Res<AssetServer>, mut look: ResMut<Look>, mut awaited: ResMut<super::Awaited>| {
             look.regular = server.load("fonts/DejaVuSans.ttf");
             look.bold = server.load("fonts/DejaVuSans-Bold.ttf");
+            awaited
+                .0
+                .extend([look.regular.clone().untyped(), look.bold.clone().untyped()]);
         },
     );
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Attempt;
+use crate::scenario::Dimension;
 
 /// Which attempts the view covers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,8 +50,9 @@ pub struct TraineeRow {
     pub best: f64,
     /// The overall score of the latest call, 0–100.
     pub last: f64,
-    /// The dimension with the lowest average: `empathy`, `accuracy` or `resolution`.
-    pub weakest: &'static str,
+    /// The dimension with the lowest average (`empathy`, `accuracy` or `resolution` in
+    /// JSON); the first of them on a tie.
+    pub weakest: Dimension,
     /// The latest overall score less the average of the calls before it; `None` after
     /// one call. Not part of the JSON contract.
     #[serde(skip)]
@@ -140,21 +142,22 @@ pub fn team(attempts: &[Attempt], scope: &Scope) -> Team {
 fn trainee_row(name: &str, calls: &[&Attempt]) -> TraineeRow {
     let overall = |a: &&Attempt| a.scores.overall;
     let last = calls.last().map_or(0.0, overall);
-    let average = |score: fn(&Attempt) -> f64| mean(calls.iter().map(|a| score(a))).unwrap_or(0.0);
-    let weakest = [
-        ("empathy", average(|a| a.scores.empathy)),
-        ("accuracy", average(|a| a.scores.accuracy)),
-        ("resolution", average(|a| a.scores.resolution)),
-    ]
-    .into_iter()
-    .fold(
-        None,
-        |low: Option<(&'static str, f64)>, (name, value)| match low {
-            Some((_, lowest)) if lowest <= value => low,
-            _ => Some((name, value)),
-        },
-    )
-    .map_or("empathy", |(name, _)| name);
+    let weakest = Dimension::ALL
+        .into_iter()
+        .map(|d| {
+            (
+                d,
+                mean(calls.iter().map(|a| a.scores.get(d))).unwrap_or(0.0),
+            )
+        })
+        .fold(
+            None,
+            |low: Option<(Dimension, f64)>, (d, value)| match low {
+                Some((_, lowest)) if lowest <= value => low,
+                _ => Some((d, value)),
+            },
+        )
+        .map_or(Dimension::Empathy, |(d, _)| d);
     TraineeRow {
         trainee: name.to_owned(),
         calls: calls.len(),
@@ -328,7 +331,10 @@ mod tests {
             (ana.calls, ana.passed, ana.best, ana.last),
             (4, 2, 40.0, 40.0)
         );
-        assert_eq!((ana.weakest, ana.trend), ("resolution", Some(20.0)));
+        assert_eq!(
+            (ana.weakest, ana.trend),
+            (Dimension::Resolution, Some(20.0))
+        );
         let late = team(
             &attempts,
             &Scope {

@@ -25,6 +25,7 @@ use crate::engine::{Prepared, Report, percent};
 use crate::library::{Library, LibraryEntry, check_each};
 use crate::matcher::Matcher;
 use crate::paths;
+use crate::words::{Words, fill};
 
 pub use play::PlayArgs;
 
@@ -325,18 +326,29 @@ fn list(paths: Vec<PathBuf>, format: Format, out: &mut dyn Write) -> Result<(), 
     match format {
         Format::Json => write_json(out, &rows),
         Format::Text => {
+            // The table in the interface's language; the JSON's codes stay.
+            let words = Words::of_system();
             let mut text = String::new();
             for (entry, row) in library.entries.iter().zip(&rows) {
                 let status = if entry.is_broken() { "  BROKEN" } else { "" };
+                let difficulty = entry
+                    .scenario
+                    .as_deref()
+                    .map_or("", |s| words.difficulty(s.difficulty));
                 text.push_str(&format!(
                     "{:<28} {:<3} {:<13} {}{status}\n",
                     row["id"].as_str().unwrap_or_default(),
                     row["language"].as_str().unwrap_or_default(),
-                    row["difficulty"].as_str().unwrap_or_default(),
+                    difficulty,
                     row["title"].as_str().unwrap_or_default(),
                 ));
             }
-            text.push_str(&format!("{} scenarios\n", library.entries.len()));
+            let count = library.entries.len().to_string();
+            text.push_str(&fill(
+                words.interface.scenarios_listed,
+                &[("count", &count)],
+            ));
+            text.push('\n');
             write(out, &text)
         }
     }

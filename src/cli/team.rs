@@ -182,7 +182,7 @@ fn text(view: &Team) -> String {
             t.passed.to_string(),
             format!("{:.1}", t.best),
             format!("{:.1}", t.last),
-            t.weakest.to_owned(),
+            t.weakest.name().to_owned(),
             t.trend.map_or("–".to_owned(), |d| format!("{d:+.1}")),
         ]);
     }

@@ -188,7 +188,7 @@ fn report(
                 text.push_str(&format!("stale   {}\n", file.display()));
             }
             text.push_str(&format!(
-                "{} lines, {voiced} voiced, {} files missing, {} stale\n",
+                "{} lines, {voiced} voiced, {} missing, {} stale\n",
                 voices.len(),
                 missing.len(),
                 stale.len()

@@ -178,15 +178,22 @@ impl CallFlow {
             .map(|c| c.limit.saturating_sub(c.run).as_secs_f32())
     }
 
-    /// Whether something moves on screen: a line being spoken, a timer draining.
-    pub fn is_moving(&self) -> bool {
+    /// How long until the call changes by itself if the trainee does nothing: the next
+    /// line's turn, the end of the line still being heard; zero while the offers come up or
+    /// their timer drains (it moves all the time). `None` when only the trainee moves it on:
+    /// ringing, asked whether to leave, offers with no time limit, ended. The app draws
+    /// frames only when this is near, and otherwise sleeps until it comes.
+    pub fn next_change(&self) -> Option<Duration> {
         match self.stage() {
-            Stage::Ringing | Stage::Left => false,
-            Stage::Speaking => true,
-            Stage::Confirming => {
-                self.shown < self.session.transcript().len() || !self.heard.is_zero()
+            Stage::Ringing | Stage::Left | Stage::Confirming => None,
+            Stage::Speaking if self.shown < self.session.transcript().len() => {
+                Some(self.until_next)
             }
-            Stage::Choosing | Stage::WrapUp(_) | Stage::Ended => self.countdown.is_some(),
+            Stage::Speaking => Some(self.heard),
+            Stage::Choosing | Stage::WrapUp(_) | Stage::Ended => {
+                let coming = self.offered_at.is_none() && self.session.phase() != Phase::Ended;
+                (coming || self.countdown.is_some()).then_some(Duration::ZERO)
+            }
         }
     }
 
@@ -455,6 +462,48 @@ mod tests {
     }
 
     #[test]
+    fn the_call_says_when_it_next_changes_so_the_app_can_sleep_until_then() {
+        let mut call = ringing(9);
+        assert_eq!(
+            call.next_change(),
+            None,
+            "a ringing phone waits for the trainee"
+        );
+        call.pick_up();
+        assert_eq!(
+            call.next_change(),
+            Some(Duration::ZERO),
+            "the first line comes at once"
+        );
+        call.elapse(seconds(0.016), 1.0);
+        // Its voice lasts 5 s: nothing changes on screen until it has been said.
+        call.hold(seconds(5.0));
+        assert_eq!(call.next_change(), Some(seconds(5.0)));
+        call.elapse(seconds(4.0), 1.0);
+        assert_eq!(call.stage(), Stage::Speaking);
+        assert_eq!(call.next_change(), Some(seconds(1.0)));
+        call.elapse(seconds(1.0), 1.0);
+        assert_eq!(call.stage(), Stage::Choosing);
+        assert_eq!(
+            call.next_change(),
+            Some(Duration::ZERO),
+            "the offers come up"
+        );
+        call.elapse(Duration::ZERO, 1.0);
+        assert_eq!(
+            call.next_change(),
+            None,
+            "offers with no timer wait for the trainee"
+        );
+        assert!(call.hang_up());
+        assert_eq!(
+            call.next_change(),
+            None,
+            "so does the question whether to leave"
+        );
+    }
+
+    #[test]
     fn a_whole_call_rings_is_spoken_line_by_line_times_out_once_is_chosen_and_wrapped_up() {
         let mut call = ringing(9);
         let mut core = Session::new(example(), 9, Mode::Coach);
@@ -464,7 +513,11 @@ mod tests {
             "nothing happens while it rings"
         );
         assert_eq!(call.shown(), 0);
-        assert!(!call.is_moving());
+        assert_eq!(
+            call.next_change(),
+            None,
+            "a ringing phone waits for the trainee"
+        );
 
         assert!(call.pick_up());
         assert!(!call.pick_up(), "a phone is picked up once");
@@ -501,7 +554,11 @@ mod tests {
 
         // The 20 s timer, left alone, drains and answers silence at its whole limit.
         assert_eq!(call.time_left(), Some(1.0));
-        assert!(call.is_moving(), "a draining timer moves");
+        assert_eq!(
+            call.next_change(),
+            Some(Duration::ZERO),
+            "a draining timer moves"
+        );
         call.elapse(seconds(10.0), 1.0);
         assert_eq!(call.time_left(), Some(0.5));
         assert_eq!(call.seconds_left(), Some(10.0));
@@ -525,7 +582,7 @@ mod tests {
         assert!(wrapped, "the wrap-up question was asked");
         listen(&mut call);
         assert_eq!(call.stage(), Stage::Ended);
-        assert!(!call.is_moving());
+        assert_eq!(call.next_change(), None);
         assert_eq!(call.session().transcript(), core.transcript());
         let result = call.session().result().expect("the call ended");
         assert_eq!(result.outcome, Outcome::Resolved);

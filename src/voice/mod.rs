@@ -26,21 +26,21 @@ use crate::scenario::{AssetRoots, Cue, CueError, Mood, Scenario, Sound};
 
 /// The rendering pipeline, part of every file's name: a change of engine or of the way the
 /// telephone line is made renames (and so re-renders) every file.
-pub const PIPELINE: &str = "festival-2.5+sox-phone-1";
+pub const PIPELINE: &str = "kokoro-v1.0-int8+sox-phone-2";
 
 /// The folder beside a scenario file that holds the voices of every scenario in it.
 pub const FOLDER: &str = "voices";
 
 /// The voices the renderer knows: name, language, and whose voice it is.
 pub const VOICES: [(&str, &str, &str); 4] = [
-    ("it-female", "it", "Festival `lp_diphone`, an Italian woman"),
-    ("it-male", "it", "Festival `pc_diphone`, an Italian man"),
+    ("it-female", "it", "Kokoro-82M `if_sara`, an Italian woman"),
+    ("it-male", "it", "Kokoro-82M `im_nicola`, an Italian man"),
     (
         "en-female",
         "en",
-        "Festival `cmu_us_slt_arctic_hts`, an American woman",
+        "Kokoro-82M `af_heart`, an American woman",
     ),
-    ("en-male", "en", "Festival `kal_diphone`, an American man"),
+    ("en-male", "en", "Kokoro-82M `am_michael`, an American man"),
 ];
 
 /// The voice a scenario's customer speaks in: `customer.voice` when it names one of

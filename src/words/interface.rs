@@ -66,6 +66,8 @@ pub struct Interface {
     pub difficulties: DifficultyWords,
     /// A call's length: `{minutes}`.
     pub minutes: &'static str,
+    /// The foot of `frontline list`: `{count}` scenarios.
+    pub scenarios_listed: &'static str,
     /// The library has no file yet.
     pub loading_library: &'static str,
     /// The filters hide every card.
@@ -280,6 +282,7 @@ pub const ENGLISH: Interface = Interface {
         expert: "expert",
     },
     minutes: "{minutes} min",
+    scenarios_listed: "{count} scenarios",
     loading_library: "Loading the scenario library… (no .ron files found yet)",
     no_match: "No scenario matches the filters.",
     broken_card: "Broken — fix the file to play it",
@@ -408,6 +411,7 @@ pub const ITALIAN: Interface = Interface {
         expert: "esperto",
     },
     minutes: "{minutes} min",
+    scenarios_listed: "{count} scenari",
     loading_library: "Caricamento della libreria degli scenari… (nessun file .ron trovato finora)",
     no_match: "Nessuno scenario corrisponde ai filtri.",
     broken_card: "Guasto — correggi il file per giocarlo",

@@ -35,6 +35,16 @@ pub fn frontline(args: &[&str]) -> Output {
         .expect("the frontline binary runs")
 }
 
+/// `frontline` with the interface in `language` (`FRONTLINE_LANGUAGE`), from the project.
+pub fn frontline_in(language: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .env("FRONTLINE_LANGUAGE", language)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the frontline binary runs")
+}
+
 /// Stdout as text.
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

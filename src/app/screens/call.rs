@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
@@ -23,7 +24,7 @@ use crate::app::scale::ctrl_held;
 use crate::app::theme::{Look, size, space};
 use crate::app::voice::speak;
 use crate::app::widget::{self, WheelScroll};
-use crate::app::{Animating, AppSystems, Options};
+use crate::app::{Animating, AppSystems, Options, Wake};
 use crate::engine::{CallFlow, Entry, Offer, Session, Stage};
 use crate::matcher::{Reply, Showing};
 use crate::scenario::{Cue, Feeling};
@@ -409,6 +410,7 @@ fn tick(
     time: Res<Time<Real>>,
     pace: Res<Pace>,
     mut animating: ResMut<Animating>,
+    mut wake: ResMut<Wake>,
     mut sound: MessageWriter<Sound>,
     heard: Option<ResMut<Heard>>,
 ) {
@@ -429,10 +431,20 @@ fn tick(
     if let Some(own) = &mut call.own {
         own.follow(&call.flow);
     }
-    if call.flow.is_moving() {
+    // Frames while the timer drains or the offers come up, one when a line appears; in
+    // between (a line being heard) the window sleeps until the call's next change.
+    match call.flow.next_change() {
+        Some(after) if after <= NEXT_FRAME => animating.0 = true,
+        Some(after) => wake.within(after),
+        None => {}
+    }
+    if call.flow.shown() != from {
         animating.0 = true;
     }
 }
+
+/// A change due within this is drawn on the next frame, not slept for.
+const NEXT_FRAME: Duration = Duration::from_millis(20);
 
 fn spawn(mut commands: Commands, call: Res<CurrentCall>, look: Res<Look>) {
     let look = look.into_inner();

@@ -16,7 +16,6 @@ use crate::app::widget::{self, WheelScroll};
 use crate::app::{AppSystems, Options};
 use crate::centre::{Gathered, Origin, Scope, Status, Team, gather, team};
 use crate::records::now_ms;
-use crate::scenario::Dimension;
 use crate::words::fill;
 
 /// How far ↑ and ↓ scroll the screen, in logical pixels.
@@ -221,10 +220,7 @@ fn draw_team(body: &mut ChildSpawnerCommands, look: &Look, team: &Team, from: &O
             let trend = trainee.trend.map_or(String::new(), |t| {
                 fill(ui.trend, &[("trend", &format!("{t:+.0}"))])
             });
-            let weakest = Dimension::ALL
-                .into_iter()
-                .find(|d| d.name() == trainee.weakest)
-                .map_or(trainee.weakest, |d| words.dimension(d));
+            let weakest = words.dimension(trainee.weakest);
             panel.spawn(widget::text(
                 look,
                 fill(

@@ -2,20 +2,8 @@
 //! system's): an Italian trainee's `frontline history` is an Italian table, and `play` says in
 //! Italian which call it recorded. The JSON stays the same in every language.
 
-use std::process::{Command, Output};
-
 use super::harness::{EXAMPLE, path};
-use crate::support::{project, stderr, stdout, temp_dir};
-
-/// `frontline` with the interface in `language`.
-fn frontline_in(language: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frontline"))
-        .env("FRONTLINE_LANGUAGE", language)
-        .args(args)
-        .current_dir(project("."))
-        .output()
-        .expect("the frontline binary runs")
-}
+use crate::support::{frontline_in, stderr, stdout, temp_dir};
 
 #[test]
 fn an_italian_interface_lists_the_history_in_italian_words_and_formats() {
