@@ -220,7 +220,7 @@ def main():
     answer = ask_server(job)
     if answer is None:
         if not MODEL.is_file():
-            sys.exit(f"no Kokoro model at {MODEL}: run scripts/voices-setup.sh --kokoro")
+            sys.exit(f"no Kokoro model at {MODEL}: run scripts/voices-setup.sh")
         write(directory, voice, language, phrases, Kokoro())
     elif "error" in answer:
         sys.exit(f"Kokoro: {answer['error']}")

@@ -17,8 +17,12 @@ use frontline::records::{self, Filter, Record, ScenarioRef, Store};
 
 use crate::support::project;
 
-/// Most updates a test waits for something to happen.
+/// Most updates a test waits for something to happen…
 pub const CAP: usize = 2_000;
+
+/// … and at least this long: loading a library runs on the asset threads, which a loaded
+/// machine (the whole suite on two cores) can hold back for seconds.
+const PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// A library folder holding a copy of one scenario file of the project.
 pub fn library_of(file: &str) -> tempfile::TempDir {
@@ -72,23 +76,26 @@ pub fn app_recording_in(library: &Path, records: &Path, seed: u64) -> App {
     app
 }
 
-/// Steps the app until it shows `screen`, at most [`CAP`] updates.
+/// Steps the app until it shows `screen` (as [`step_until`] waits).
 pub fn step_until_on(app: &mut App, what: &str, screen: Screen) {
     step_until(app, what, |w| {
         *w.resource::<State<Screen>>().get() == screen
     });
 }
 
-/// Steps the app until `done` holds, at most [`CAP`] updates.
+/// Steps the app until `done` holds, at most [`CAP`] updates or [`PATIENCE`], whichever is
+/// longer.
 pub fn step_until(app: &mut App, what: &str, done: impl Fn(&World) -> bool) {
-    for _ in 0..CAP {
-        if done(app.world()) {
-            return;
+    let start = std::time::Instant::now();
+    let mut updates = 0;
+    while !done(app.world()) {
+        if updates >= CAP && start.elapsed() >= PATIENCE {
+            panic!("after {updates} updates in {:?}: {what}", start.elapsed());
         }
         app.update();
+        updates += 1;
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
-    panic!("after {CAP} updates: {what}");
 }
 
 pub fn key(app: &mut App, code: KeyCode, logical: Key) {
