@@ -142,22 +142,12 @@ pub fn team(attempts: &[Attempt], scope: &Scope) -> Team {
 fn trainee_row(name: &str, calls: &[&Attempt]) -> TraineeRow {
     let overall = |a: &&Attempt| a.scores.overall;
     let last = calls.last().map_or(0.0, overall);
+    let average = |d| mean(calls.iter().map(|a| a.scores.get(d))).unwrap_or(0.0);
+    // The first of the lowest, on a tie.
     let weakest = Dimension::ALL
         .into_iter()
-        .map(|d| {
-            (
-                d,
-                mean(calls.iter().map(|a| a.scores.get(d))).unwrap_or(0.0),
-            )
-        })
-        .fold(
-            None,
-            |low: Option<(Dimension, f64)>, (d, value)| match low {
-                Some((_, lowest)) if lowest <= value => low,
-                _ => Some((d, value)),
-            },
-        )
-        .map_or(Dimension::Empathy, |(d, _)| d);
+        .min_by(|&a, &b| average(a).total_cmp(&average(b)))
+        .unwrap_or(Dimension::Empathy);
     TraineeRow {
         trainee: name.to_owned(),
         calls: calls.len(),

@@ -2,7 +2,7 @@
 //! where the trainee stands, from their own calls.
 
 use bevy::prelude::*;
-use frontline::app::{Assignments, Mine, Screen, TeamView};
+use frontline::app::{Assignments, Mine, TeamView};
 use frontline::centre::Status;
 use frontline::records::Store;
 
@@ -86,11 +86,7 @@ fn the_library_shows_the_trainees_assignments_with_where_they_stand() {
     assert_eq!(mine(&app), [("Week 1: bills".to_owned(), Status::Passed)]);
 
     // The trainer's screen tells each assignment's completion over the team.
-    press(&mut app, KeyCode::KeyG);
-    step_until_on(&mut app, "G opens the trainer's screen", Screen::Trainer);
-    step_until(&mut app, "the team's calls are read", |w| {
-        w.resource::<TeamView>().shown.is_some()
-    });
+    open_team(&mut app);
     assert_eq!(
         app.world().resource::<TeamView>().completion,
         [("Week 1: bills".to_owned(), [1, 0, 0, 0])],

@@ -26,9 +26,16 @@ const PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// A library folder holding a copy of one scenario file of the project.
 pub fn library_of(file: &str) -> tempfile::TempDir {
+    library_of_all(&[file])
+}
+
+/// A library folder holding a copy of each of these scenario files of the project.
+pub fn library_of_all(files: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let name = Path::new(file).file_name().expect("a file name");
-    std::fs::copy(project(file), dir.path().join(name)).expect("the scenario copies");
+    for file in files {
+        let name = Path::new(file).file_name().expect("a file name");
+        std::fs::copy(project(file), dir.path().join(name)).expect("the scenario copies");
+    }
     dir
 }
 
@@ -81,6 +88,16 @@ pub fn step_until_on(app: &mut App, what: &str, screen: Screen) {
     step_until(app, what, |w| {
         *w.resource::<State<Screen>>().get() == screen
     });
+}
+
+/// Opens the trainer's screen with G and waits until the team's calls are read and drawn.
+pub fn open_team(app: &mut App) {
+    press(app, KeyCode::KeyG);
+    step_until_on(app, "G opens the trainer's screen", Screen::Trainer);
+    step_until(app, "the team's calls are read", |w| {
+        w.resource::<frontline::app::TeamView>().shown.is_some()
+    });
+    app.update();
 }
 
 /// Steps the app until `done` holds, at most [`CAP`] updates or [`PATIENCE`], whichever is

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use bevy::prelude::*;
-use frontline::app::{Look, Screen, TeamView};
+use frontline::app::{Look, Screen};
 use frontline::engine::Session;
 use frontline::words::{ALL, ENGLISH, Words};
 
@@ -126,12 +126,7 @@ fn an_italian_trainee_reads_no_english_word_on_any_screen() {
     screens.push(("progress".into(), texts(&mut app)));
     escape_to(&mut app, Screen::Library);
 
-    press(&mut app, KeyCode::KeyG);
-    step_until_on(&mut app, "G opens the trainer's view", Screen::Trainer);
-    step_until(&mut app, "the team is read", |w| {
-        w.resource::<TeamView>().shown.is_some()
-    });
-    app.update();
+    open_team(&mut app);
     screens.push(("trainer".into(), texts(&mut app)));
 
     for (name, shown) in &screens {

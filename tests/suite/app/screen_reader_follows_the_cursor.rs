@@ -7,7 +7,6 @@ use frontline::app::{Catalog, Screen, recorded_name};
 use frontline::records::Store;
 
 use super::harness::*;
-use crate::support::project;
 
 /// The options of the screen's list as (name, selected), and whether the selected one has the
 /// focus.
@@ -33,12 +32,7 @@ fn selected(options: &[(String, bool)]) -> Vec<usize> {
 
 #[test]
 fn the_arrows_move_the_selected_card_answer_and_past_call_and_the_focus_with_them() {
-    let library = library_of("docs/example.ron");
-    std::fs::copy(
-        project("scenarios/en/bill-tears-en.ron"),
-        library.path().join("bill-tears-en.ron"),
-    )
-    .expect("the scenario copies");
+    let library = library_of_all(&["docs/example.ron", "scenarios/en/bill-tears-en.ron"]);
     let records = tempfile::tempdir().expect("a temporary folder");
     {
         let mut store = Store::open(records.path()).expect("the store opens");

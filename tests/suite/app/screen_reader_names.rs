@@ -3,12 +3,11 @@
 
 use accesskit::Role;
 use bevy::prelude::*;
-use frontline::app::{Catalog, CurrentCall, Request, Screen, TeamView};
+use frontline::app::{Catalog, CurrentCall, Request, Screen};
 use frontline::engine::Session;
 use frontline::words::Words;
 
 use super::harness::*;
-use crate::support::project;
 
 /// Every clickable widget is a button, or an option of a list, named by the words it shows.
 fn every_widget_is_named_by_its_words(app: &mut App) {
@@ -53,12 +52,7 @@ fn names(app: &mut App, role: Role) -> Vec<String> {
 
 #[test]
 fn the_librarys_cards_are_options_named_by_their_title_and_its_controls_buttons() {
-    let library = library_of("docs/example.ron");
-    std::fs::copy(
-        project("scenarios/en/bill-tears-en.ron"),
-        library.path().join("bill-tears-en.ron"),
-    )
-    .expect("the scenario copies");
+    let library = library_of_all(&["docs/example.ron", "scenarios/en/bill-tears-en.ron"]);
     let mut app = app_on(library.path(), 1);
     step_until(&mut app, "both scenarios load", |w| {
         let cards = &w.resource::<Catalog>().cards;
@@ -197,12 +191,7 @@ fn the_progress_screens_calls_are_options_named_by_their_row_and_the_trainers_sc
     every_text_is_in_the_tree(&mut app);
 
     escape_to(&mut app, Screen::Library);
-    press(&mut app, KeyCode::KeyG);
-    step_until_on(&mut app, "G opens the trainer's screen", Screen::Trainer);
-    step_until(&mut app, "the team's calls are read", |w| {
-        w.resource::<TeamView>().shown.is_some()
-    });
-    app.update();
+    open_team(&mut app);
     assert_eq!(focused(&app), None, "no cursor on the trainer's screen");
     widget_sending(&mut app, &Request::Library);
     every_widget_is_named_by_its_words(&mut app);

@@ -31,12 +31,7 @@ fn g_on_the_library_shows_the_teams_view_with_where_it_goes_wrong_and_esc_goes_b
     let mut app = app_recording_in(library.path(), records.path(), 7);
     step_until(&mut app, "the library loads", library_loaded);
     assert!(texts(&mut app).iter().any(|t| t == "Team (G)"));
-    press(&mut app, KeyCode::KeyG);
-    step_until_on(&mut app, "G opens the trainer's screen", Screen::Trainer);
-    step_until(&mut app, "the team's calls are read", |w| {
-        w.resource::<TeamView>().shown.is_some()
-    });
-    app.update();
+    open_team(&mut app);
 
     let history = Store::open(records.path())
         .expect("the store opens")
